@@ -1,0 +1,40 @@
+import Foundation
+
+/// One unit of a feed (an index day, a file) and how its last fetch went.
+public struct LedgerEntry: Codable, Sendable, Equatable {
+    /// Outcome of fetching one unit.
+    public enum Status: String, Codable, Sendable {
+        /// Fetched and stored.
+        case ok
+        /// The source has no file for this unit (weekend, holiday, not yet published).
+        case missing
+        /// The fetch or parse failed; the unit is retried on the next sync.
+        case failed
+    }
+
+    public var feed: String
+    /// `YYYY-MM-DD` for daily units, otherwise the file's URL or name.
+    public var unit: String
+    public var status: Status
+    public var url: String
+    public var fetchedAt: Date
+    public var etag: String?
+    public var lastModified: String?
+    public var rows: Int
+    public var detail: String?
+
+    public init(
+        feed: String, unit: String, status: Status, url: String, fetchedAt: Date = Date(),
+        etag: String? = nil, lastModified: String? = nil, rows: Int = 0, detail: String? = nil
+    ) {
+        self.feed = feed
+        self.unit = unit
+        self.status = status
+        self.url = url
+        self.fetchedAt = fetchedAt
+        self.etag = etag
+        self.lastModified = lastModified
+        self.rows = rows
+        self.detail = detail
+    }
+}

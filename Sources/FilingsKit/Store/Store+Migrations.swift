@@ -1,0 +1,97 @@
+import GRDB
+
+extension Store {
+    /// Versioned schema. Append new migrations; never edit a released one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-edgar") { db in
+            try db.create(table: "company") { t in
+                t.primaryKey("cik", .integer)
+                t.column("name", .text).notNull()
+                t.column("tickers", .jsonText).notNull().defaults(to: "[]")
+                t.column("exchanges", .jsonText).notNull().defaults(to: "[]")
+                t.column("formerNames", .jsonText).notNull().defaults(to: "[]")
+                t.column("source", .text).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            // Every name a company is known by, normalized, for `watch` and matching.
+            try db.create(table: "companyName") { t in
+                t.column("cik", .integer).notNull().indexed()
+                t.column("name", .text).notNull()
+                t.column("normalized", .text).notNull()
+                t.column("kind", .text).notNull()  // current, former, ticker, alias
+                t.column("from", .text)
+                t.column("to", .text)
+                t.primaryKey(["cik", "kind", "normalized"])
+            }
+            try db.create(index: "companyName_normalized", on: "companyName", columns: ["normalized"])
+
+            try db.create(table: "filing") { t in
+                t.primaryKey("accession", .text)
+                t.column("cik", .integer).notNull()
+                t.column("companyName", .text).notNull()
+                t.column("form", .text).notNull()
+                t.column("filingDate", .text).notNull()
+                t.column("acceptedAt", .text)
+                t.column("items", .jsonText)
+                t.column("primaryDocument", .text)
+                t.column("url", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("fetchedAt", .datetime).notNull()
+            }
+            try db.create(index: "filing_cik_date", on: "filing", columns: ["cik", "filingDate"])
+            try db.create(index: "filing_date", on: "filing", columns: ["filingDate"])
+
+            try db.create(table: "watch") { t in
+                t.primaryKey("cik", .integer)
+                t.column("name", .text).notNull()
+                t.column("aliases", .jsonText).notNull().defaults(to: "[]")
+                t.column("createdAt", .datetime).notNull()
+                t.column("historyLoadedAt", .datetime)
+            }
+
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("key", .text).notNull().unique()
+                t.column("cik", .integer)
+                t.column("company", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("sourceRef", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("url", .text)
+                t.column("summary", .text).notNull()
+                t.column("strength", .text).notNull()
+                t.column("historical", .boolean).notNull()
+                t.column("employees", .integer)
+                t.column("quote", .text)
+                t.column("matchedName", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("deliveredAt", .datetime)
+            }
+            try db.create(index: "event_cik_date", on: "event", columns: ["cik", "date"])
+            try db.create(index: "event_sourceRef", on: "event", columns: ["sourceRef"])
+            try db.create(index: "event_pending", on: "event", columns: ["deliveredAt", "historical"])
+
+            try db.create(table: "ledgerEntry") { t in
+                t.column("feed", .text).notNull()
+                t.column("unit", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("url", .text).notNull()
+                t.column("fetchedAt", .datetime).notNull()
+                t.column("etag", .text)
+                t.column("lastModified", .text)
+                t.column("rows", .integer).notNull()
+                t.column("detail", .text)
+                t.primaryKey(["feed", "unit"])
+            }
+
+            // Small key/value facts that must survive between processes (the SEC ban).
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

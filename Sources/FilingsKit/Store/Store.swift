@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+/// The one SQLite file that holds everything `filings` knows: it wraps the database pool and owns the migrations.
+public final class Store: Sendable {
+    /// The GRDB writer; every read and write goes through it.
+    public let writer: DatabasePool
+    public let path: String
+
+    /// Opens (creating when needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try Store.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
+        }
+        self.path = path
+    }
+
+    /// The default location: `$XDG_DATA_HOME/filings/filings.sqlite`, else `~/.local/share/filings/filings.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return xdg + "/filings/filings.sqlite"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/filings/filings.sqlite"
+    }
+}
+
+/// Why the store could not be used.
+public enum StoreError: LocalizedError, Equatable {
+    case cannotOpen(path: String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            "cannot open the database at \(path): \(reason). Check the path given with --db or FILINGS_DB."
+        }
+    }
+}

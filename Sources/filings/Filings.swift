@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Filings: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "filings",
+        abstract: "Watch SEC 8-Ks, California WARN notices and EU restructuring events for the companies you name.",
+        subcommands: []
+    )
+}
