@@ -5,6 +5,9 @@ struct Filings: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "filings",
         abstract: "Watch SEC 8-Ks, California WARN notices and EU restructuring events for the companies you name.",
-        subcommands: []
+        subcommands: [
+            WatchCommand.self, UnwatchCommand.self, WatchesCommand.self, SyncCommand.self, EventsCommand.self,
+            RecordsCommand.self, ImportCommand.self,
+        ]
     )
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// One feed file in `Feeds/`: where a source lives and how to build its URLs.
+public struct FeedDefinition: Codable, Sendable, Equatable {
+    /// The feed's identity in the sync ledger and on the command line (`--only`).
+    public var id: String
+    /// Which reader handles it: `sec-edgar`, `ca-edd-warn`, `eurofound-erm`.
+    public var kind: String
+    public var title: String
+    /// SEC feeds need a declared User-Agent and share the SEC rate limit and ban.
+    public var sec: Bool
+    /// Named base URLs; a mirror or proxy changes only these.
+    public var urls: [String: String]
+    /// Named path templates with `{placeholders}`, relative to one of `urls`.
+    public var paths: [String: String]
+    public var requestsPerSecond: Double?
+    /// How far back the first sync reaches, in days.
+    public var firstSyncDays: Int?
+
+    /// Builds a URL from the base named `base` and the path template named `path`, filling `{placeholders}`.
+    public func url(_ base: String, _ path: String? = nil, _ values: [String: String] = [:]) throws -> URL {
+        guard let baseText = urls[base] else { throw FeedError.missingKey(feed: id, key: "urls.\(base)") }
+        var text = baseText
+        if let path {
+            guard var template = paths[path] else { throw FeedError.missingKey(feed: id, key: "paths.\(path)") }
+            for (name, value) in values {
+                template = template.replacingOccurrences(of: "{\(name)}", with: value)
+            }
+            if !text.hasSuffix("/") { text += "/" }
+            text += template
+        }
+        guard let url = URL(string: text), url.scheme != nil else { throw FeedError.badURL(feed: id, url: text) }
+        return url
+    }
+}
+
+/// Why a feed file could not be used.
+public enum FeedError: LocalizedError, Equatable {
+    case unreadable(path: String, reason: String)
+    case missingKey(feed: String, key: String)
+    case badURL(feed: String, url: String)
+    case noFeeds(directory: String)
+    case unknownFeed(String, known: [String])
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let path, let reason): "cannot read feed file \(path): \(reason)"
+        case .missingKey(let feed, let key): "feed \(feed) has no \(key); add it to its file in Feeds/"
+        case .badURL(let feed, let url): "feed \(feed) builds an invalid URL \(url); fix its file in Feeds/"
+        case .noFeeds(let directory): "no feed files (*.json) in \(directory); point --feeds or FILINGS_FEEDS at the package's Feeds/ directory"
+        case .unknownFeed(let name, let known): "no feed named \(name); known feeds: \(known.joined(separator: ", "))"
+        }
+    }
+}

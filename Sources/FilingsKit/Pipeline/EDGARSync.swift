@@ -1,0 +1,119 @@
+import Foundation
+
+/// The nightly EDGAR stage: daily indexes since the last good day, then item codes and events for watched companies.
+public struct EDGARSync: Sendable {
+    let context: FilingsContext
+    let feed: FeedDefinition
+
+    public init(context: FilingsContext, feed: FeedDefinition) {
+        self.context = context
+        self.feed = feed
+    }
+
+    /// Fetches every day that is due (or `since...until`), stores the 8-K family, and raises events for watched companies.
+    public func run(since: Day? = nil, until: Day? = nil) async -> FeedReport {
+        var report = FeedReport(feed: feed.id)
+        do {
+            for day in try daysDue(since: since, until: until) {
+                if day.isWeekend {
+                    try context.store.record(LedgerEntry(feed: feed.id, unit: day.iso, status: .missing, url: "", fetchedAt: context.now(), detail: "weekend: EDGAR publishes no index"))
+                    report.missing.append(day.iso)
+                    continue
+                }
+                if try await !syncDay(day, into: &report) { break }
+            }
+            try await refreshWatched(into: &report)
+        } catch {
+            report.failures.append(error.localizedDescription)
+        }
+        return report
+    }
+
+    /// Days to fetch: the window asked for, else failed and not-yet-published days plus every day after the last one seen.
+    func daysDue(since: Day?, until: Day?) throws -> [Day] {
+        let today = Day(context.now(), in: .eastern)
+        let last = min(until ?? today, today)
+        if let since { return Day.range(since, last) }
+        let ledger = try context.store.ledger(feed: feed.id)
+        guard let newest = ledger.compactMap({ Day($0.unit) }).max() else {
+            return Day.range(today.adding(days: -((feed.firstSyncDays ?? 7) - 1)), last)
+        }
+        let retry = ledger.filter { entry in
+            entry.status == .failed || (entry.status == .missing && !isSettledMissing(entry))
+        }.compactMap { Day($0.unit) }
+        return Array(Set(retry + Day.range(newest.adding(days: 1), last))).filter { $0 <= last }.sorted()
+    }
+
+    /// A missing index is final once the day is well past (EDGAR publishes around 22:00 Eastern); before that it may still come.
+    func isSettledMissing(_ entry: LedgerEntry) -> Bool {
+        guard let day = Day(entry.unit) else { return true }
+        return entry.fetchedAt > day.adding(days: 1).start.addingTimeInterval(12 * 3600)
+    }
+
+    /// Fetches and stores one daily index. Returns false when SEC requests must stop (rate limit or ban).
+    func syncDay(_ day: Day, into report: inout FeedReport) async throws -> Bool {
+        let url = try feed.url(
+            "archives", "dailyIndex", ["year": String(day.year), "quarter": String(day.quarter), "yyyymmdd": day.compact])
+        let previous = try context.store.ledgerEntry(feed: feed.id, unit: day.iso)
+        let validators = previous.flatMap { $0.status == .ok ? Validators(etag: $0.etag, lastModified: $0.lastModified) : nil }
+        let entry = { (status: LedgerEntry.Status, validators: Validators?, rows: Int, detail: String?) in
+            LedgerEntry(feed: feed.id, unit: day.iso, status: status, url: url.absoluteString, fetchedAt: context.now(),
+                        etag: validators?.etag, lastModified: validators?.lastModified, rows: rows, detail: detail)
+        }
+        do {
+            switch try await context.fetcher.fetch(url, .index, validators, true) {
+            case .fetched(let data, let newValidators):
+                let ingest = try IndexIngest.filings(from: data, source: url.absoluteString, feed: feed, now: context.now())
+                let inserted = try context.store.storeIndexUnit(ingest.filings, ledger: entry(.ok, newValidators, ingest.filings.count, ingest.note))
+                report.fetched.append(day.iso)
+                report.recordsStored += inserted.count
+                report.malformedRows += ingest.malformed
+                if ingest.malformed > 0 { context.log("\(url.absoluteString): skipped \(ingest.malformed) malformed rows (\(ingest.note ?? ""))") }
+            case .notModified:
+                try context.store.record(entry(.ok, validators, previous?.rows ?? 0, previous?.detail))
+                report.unchanged.append(day.iso)
+            case .missing:
+                try context.store.record(entry(.missing, nil, 0, "no index published"))
+                report.missing.append(day.iso)
+            }
+            return true
+        } catch {
+            try context.store.record(entry(.failed, nil, 0, error.localizedDescription))
+            report.failures.append("\(day.iso): \(error.localizedDescription)")
+            return !EDGARSync.stopsSECRequests(error)
+        }
+    }
+
+    /// Loads history for new watches and item codes for watched companies' new 8-Ks, then raises their events.
+    func refreshWatched(into report: inout FeedReport) async throws {
+        let loader = SubmissionsLoader(context: context, feed: feed)
+        let watches = try context.store.watches()
+        let awaiting = Set(try context.store.currentReportsAwaitingItems().map(\.cik))
+        for watch in watches where watch.historyLoadedAt == nil || awaiting.contains(watch.cik) {
+            let firstLoad = watch.historyLoadedAt == nil
+            do {
+                let outcome = try await loader.load(cik: watch.cik, includeHistory: firstLoad)
+                if firstLoad {
+                    var loaded = watch
+                    loaded.historyLoadedAt = context.now()
+                    try context.store.saveWatch(loaded)
+                }
+                let events = outcome.changed.flatMap {
+                    EventRaiser.events(for: $0, company: outcome.company.name, historical: firstLoad, now: context.now())
+                }
+                report.eventsRaised += try context.store.raise(events).count
+            } catch {
+                report.failures.append("submissions of \(watch.name) (CIK \(watch.cik)): \(error.localizedDescription)")
+                if EDGARSync.stopsSECRequests(error) { return }
+            }
+        }
+    }
+
+    /// True for errors after which no SEC request may be made (rate limit, ban, no User-Agent).
+    static func stopsSECRequests(_ error: Error) -> Bool {
+        switch error {
+        case HTTPError.rateLimited, HTTPError.banned, HTTPError.noUserAgent: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Turns stored records of watched companies into events (the "match" stage for 8-Ks).
+public enum EventRaiser {
+    /// The events an 8-K's item codes alone justify: Item 2.05 is a layoff, Item 5.02 an officer change until its text is read.
+    public static func events(for filing: Filing, company: String, historical: Bool, now: Date) -> [Event] {
+        guard filing.isCurrentReport, let items = filing.items else { return [] }
+        let amendment = filing.form == "8-K/A" ? " (amendment)" : ""
+        var events: [Event] = []
+        if items.contains("2.05") {
+            events.append(
+                event(filing, company, .layoff, "8-K Item 2.05 exit or disposal costs\(amendment)", historical, now))
+        }
+        if items.contains("5.02") {
+            events.append(
+                event(filing, company, .officerChange, "8-K Item 5.02 departure, appointment or pay of officers or directors\(amendment); not read yet", historical, now))
+        }
+        return events
+    }
+
+    /// The natural key of an 8-K event: one per filing and kind.
+    public static func key(accession: String, kind: EventKind) -> String {
+        "\(SourceKind.sec8k.rawValue):\(accession):\(kind.rawValue)"
+    }
+
+    private static func event(_ filing: Filing, _ company: String, _ kind: EventKind, _ summary: String, _ historical: Bool, _ now: Date) -> Event {
+        Event(
+            key: key(accession: filing.accession, kind: kind), cik: filing.cik, company: company, kind: kind, source: .sec8k,
+            sourceRef: filing.accession, date: filing.filingDate, url: filing.url, summary: summary, strength: .secItem,
+            historical: historical, matchedName: filing.companyName, createdAt: now)
+    }
+}

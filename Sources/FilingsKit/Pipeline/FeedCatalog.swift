@@ -1,0 +1,54 @@
+import Foundation
+
+/// The feed definitions read from a `Feeds/` directory.
+public struct FeedCatalog: Sendable {
+    public var directory: String
+    public var feeds: [FeedDefinition]
+
+    /// Reads every `*.json` file of `directory`, sorted by name.
+    public init(directory: String) throws {
+        self.directory = directory
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        } catch {
+            throw FeedError.noFeeds(directory: directory)
+        }
+        guard !names.isEmpty else { throw FeedError.noFeeds(directory: directory) }
+        feeds = try names.map { name in
+            let path = directory + "/" + name
+            do {
+                return try JSONDecoder().decode(FeedDefinition.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw FeedError.unreadable(path: path, reason: "\(error)")
+            }
+        }
+    }
+
+    /// The feed whose kind is `kind`, if any.
+    public func feed(kind: String) -> FeedDefinition? {
+        feeds.first { $0.kind == kind }
+    }
+
+    /// The feed whose id is `id`, or an error listing the known ones.
+    public func feed(id: String) throws -> FeedDefinition {
+        guard let feed = feeds.first(where: { $0.id == id }) else {
+            throw FeedError.unknownFeed(id, known: feeds.map(\.id))
+        }
+        return feed
+    }
+
+    /// The default `Feeds/` directory: beside the executable, in `../share/filings/Feeds`, or in the package the binary was built in.
+    public static func defaultDirectory(executablePath: String) -> String? {
+        var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        let fm = FileManager.default
+        for _ in 0..<6 {
+            for candidate in ["Feeds", "share/filings/Feeds"] {
+                let path = dir.appendingPathComponent(candidate).path
+                if fm.fileExists(atPath: path + "/sec-edgar.json") { return path }
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+}

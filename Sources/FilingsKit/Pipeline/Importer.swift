@@ -1,0 +1,96 @@
+import Foundation
+
+/// What importing one local file did.
+public struct ImportOutcome: Sendable, Equatable {
+    public var path: String
+    /// The detected kind, e.g. `master index`.
+    public var kind: String
+    public var rowsRead: Int
+    public var recordsStored: Int
+    public var malformedRows: Int
+    public var eventsRaised: Int
+}
+
+/// Why a local file could not be imported.
+public enum ImportError: LocalizedError, Equatable {
+    case unreadable(path: String, reason: String)
+    case unknownKind(path: String)
+    case pageWithoutCIK(path: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .unknownKind(let path):
+            "\(path): not a file filings can import (EDGAR index, submissions JSON, ticker map, California WARN workbook or PDF, Eurofound ERM CSV)"
+        case .pageWithoutCIK(let path):
+            "\(path): a submissions history page names no company; keep its EDGAR name (CIK##########-submissions-001.json) so its CIK is known"
+        }
+    }
+}
+
+/// `filings import`: local files in, type detected from their content.
+public struct Importer: Sendable {
+    let context: FilingsContext
+
+    public init(context: FilingsContext) {
+        self.context = context
+    }
+
+    /// Imports one file; nothing is stored when it cannot be read or parsed.
+    public func importFile(at path: String) async throws -> ImportOutcome {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ImportError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        guard let kind = EDGARFileDetector.detect(data) else { throw ImportError.unknownKind(path: path) }
+        let feed = try context.edgarFeed()
+        let source = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+        switch kind {
+        case .masterIndex, .formIndex, .companyIndex:
+            let ingest = try IndexIngest.filings(from: data, source: path, feed: feed, now: context.now())
+            let inserted = try context.store.insertNewFilings(ingest.filings)
+            let raised = try await raiseEvents(for: inserted)
+            return ImportOutcome(path: path, kind: "\(kind)", rowsRead: ingest.filings.count, recordsStored: inserted.count, malformedRows: ingest.malformed, eventsRaised: raised)
+        case .submissions:
+            let submissions = try SubmissionsParser.parse(data, source: source)
+            return try await storeSubmissions(submissions.filings, company: submissions.company, path: path, kind: "submissions JSON", feed: feed)
+        case .submissionsPage:
+            guard let cik = Importer.cikFromFileName(path), let company = try context.store.company(cik: cik) else {
+                throw ImportError.pageWithoutCIK(path: path)
+            }
+            let rows = try SubmissionsParser.parsePage(data, source: source)
+            return try await storeSubmissions(rows, company: company, path: path, kind: "submissions history page", feed: feed)
+        case .tickers, .tickersExchange:
+            let entries = try TickerMapParser.parse(data, source: path)
+            let companies = try context.store.importTickers(entries.map { ($0.cik, $0.ticker, $0.name, $0.exchange) }, source: source)
+            return ImportOutcome(path: path, kind: "ticker map", rowsRead: entries.count, recordsStored: companies, malformedRows: 0, eventsRaised: 0)
+        }
+    }
+
+    private func storeSubmissions(_ rows: [SubmissionFiling], company: Company, path: String, kind: String, feed: FeedDefinition) async throws -> ImportOutcome {
+        if kind == "submissions JSON" { try context.store.upsertCompany(company) }
+        let loader = SubmissionsLoader(context: context, feed: feed)
+        let filings = try rows.filter { Filing.isCurrentReportForm($0.form) }.map { try loader.filing(from: $0, company: company, source: path) }
+        let changed = try context.store.upsertSubmissionFilings(filings)
+        let raised = try await raiseEvents(for: changed)
+        return ImportOutcome(path: path, kind: kind, rowsRead: rows.count, recordsStored: changed.count, malformedRows: 0, eventsRaised: raised)
+    }
+
+    /// Raises events for imported filings of watched companies; imports are history, so they are marked historical.
+    private func raiseEvents(for filings: [Filing]) async throws -> Int {
+        let watched = Dictionary(uniqueKeysWithValues: try context.store.watches().map { ($0.cik, $0) })
+        let events = filings.compactMap { filing in watched[filing.cik].map { (filing, $0) } }.flatMap { filing, watch in
+            EventRaiser.events(for: filing, company: watch.name, historical: true, now: context.now())
+        }
+        return try context.store.raise(events).count
+    }
+
+    /// The CIK in an EDGAR file name such as `CIK0000320193-submissions-001.json`.
+    static func cikFromFileName(_ path: String) -> Int64? {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard name.hasPrefix("CIK") else { return nil }
+        return Int64(name.dropFirst(3).prefix(10))
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Loads a company's submissions JSON (and, for a new watch, its history pages) into the store.
+struct SubmissionsLoader {
+    let context: FilingsContext
+    let feed: FeedDefinition
+
+    /// What one load stored.
+    struct Outcome {
+        var company: Company
+        /// 8-K family filings added or changed by this load.
+        var changed: [Filing]
+    }
+
+    /// Fetches `CIK##########.json` and, when `includeHistory`, every page it lists; stores the company and its 8-Ks.
+    func load(cik: Int64, includeHistory: Bool) async throws -> Outcome {
+        let url = try feed.url("data", "submissions", ["cik10": String(format: "%010lld", cik)])
+        guard case .fetched(let data, _) = try await context.fetcher.fetch(url, .json, nil, true) else {
+            throw EDGARSyncError.noSubmissions(cik: cik, url: url.absoluteString)
+        }
+        let submissions = try SubmissionsParser.parse(data, source: url.absoluteString)
+        var rows = submissions.filings
+        if includeHistory {
+            for page in submissions.pages {
+                let pageURL = try feed.url("data", "submissionsPage", ["name": page])
+                guard case .fetched(let pageData, _) = try await context.fetcher.fetch(pageURL, .json, nil, true) else { continue }
+                rows += try SubmissionsParser.parsePage(pageData, source: pageURL.absoluteString)
+            }
+        }
+        let company = submissions.company
+        try context.store.upsertCompany(company)
+        let filings = try rows.filter { Filing.isCurrentReportForm($0.form) }.map {
+            try filing(from: $0, company: company, source: url.absoluteString)
+        }
+        let changed = try context.store.upsertSubmissionFilings(filings)
+        return Outcome(company: company, changed: changed)
+    }
+
+    func filing(from row: SubmissionFiling, company: Company, source: String) throws -> Filing {
+        Filing(
+            accession: row.accession, cik: company.cik, companyName: company.name, form: row.form, filingDate: row.filingDate,
+            acceptedAt: row.acceptanceDateTime, items: row.items, primaryDocument: row.primaryDocument,
+            url: try FilingURL.index(feed: feed, cik: company.cik, accession: row.accession).absoluteString,
+            source: source, fetchedAt: context.now())
+    }
+}
+
+/// Builds the EDGAR URLs of one filing from the feed's templates.
+enum FilingURL {
+    /// The filing's `-index.htm` page.
+    static func index(feed: FeedDefinition, cik: Int64, accession: String) throws -> URL {
+        try feed.url("archives", "filingIndex", values(cik, accession))
+    }
+
+    /// The full submission `.txt`.
+    static func text(feed: FeedDefinition, cik: Int64, accession: String) throws -> URL {
+        try feed.url("archives", "filingText", values(cik, accession))
+    }
+
+    private static func values(_ cik: Int64, _ accession: String) -> [String: String] {
+        ["cik": String(cik), "accession": accession, "accessionDigits": accession.filter(\.isNumber)]
+    }
+}
+
+/// Why an EDGAR step failed.
+public enum EDGARSyncError: LocalizedError, Equatable {
+    case noSubmissions(cik: Int64, url: String)
+    case noUserAgent
+
+    public var errorDescription: String? {
+        switch self {
+        case .noSubmissions(let cik, let url):
+            "EDGAR has no submissions file for CIK \(cik) (\(url)); check the CIK"
+        case .noUserAgent:
+            "SEC EDGAR requires a declared User-Agent: set FILINGS_USER_AGENT or pass --user-agent \"Your Name you@example.com\""
+        }
+    }
+}

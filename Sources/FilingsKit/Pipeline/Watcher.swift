@@ -1,0 +1,167 @@
+import Foundation
+
+/// What `filings watch` did.
+public struct WatchOutcome: Sendable {
+    public var watch: Watch
+    public var company: Company
+    /// How the name matched, and the nearest other companies, for the user to check.
+    public var matchedBy: String
+    public var others: [NameCandidate]
+    public var filingsStored: Int
+    public var historicalEvents: Int
+    /// Set when the history could not be loaded now; the next sync retries.
+    public var historyError: String?
+}
+
+/// Why a watch could not be added.
+public enum WatchError: LocalizedError, Equatable {
+    case ambiguous(query: String, candidates: [NameCandidate])
+    case notFound(query: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .ambiguous(let query, let candidates):
+            let lines = candidates.prefix(15).map { "  CIK \($0.cik)  \($0.tickers.first ?? "-")  \($0.currentName)" + ($0.kind == "former" ? " (formerly \($0.matchedName))" : "") }
+            return (["\"\(query)\" matches several companies; choose one with --cik:"] + lines).joined(separator: "\n")
+        case .notFound(let query):
+            return "no company matches \"\(query)\"; try its ticker or CIK (https://www.sec.gov/cgi-bin/browse-edgar?company=\(query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? query))"
+        }
+    }
+}
+
+/// Resolves a name to one company and starts watching it.
+public struct Watcher: Sendable {
+    let context: FilingsContext
+
+    public init(context: FilingsContext) {
+        self.context = context
+    }
+
+    /// Resolves `name` (or takes `cik`), stores the company's filing history, records its past events as historical, and saves the watch.
+    public func watch(_ name: String, cik explicitCIK: Int64? = nil, aliases: [String] = []) async throws -> WatchOutcome {
+        let feed = try context.edgarFeed()
+        let (cik, matchedBy, others) = try await resolve(name, explicitCIK: explicitCIK, feed: feed)
+        let existing = try context.store.watch(cik: cik)
+        var watch = Watch(cik: cik, name: try context.store.company(cik: cik)?.name ?? name,
+                          aliases: Array(Set((existing?.aliases ?? []) + aliases)).sorted(), createdAt: existing?.createdAt ?? context.now(),
+                          historyLoadedAt: existing?.historyLoadedAt)
+        try context.store.saveWatch(watch)
+        var outcome = WatchOutcome(watch: watch, company: Company(cik: cik, name: watch.name, source: ""), matchedBy: matchedBy, others: others, filingsStored: 0, historicalEvents: 0)
+        do {
+            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true)
+            watch.name = loaded.company.name
+            watch.historyLoadedAt = context.now()
+            try context.store.saveWatch(watch)
+            let stored = try context.store.filings(cik: cik, currentReportsOnly: true)
+            let events = stored.flatMap { EventRaiser.events(for: $0, company: loaded.company.name, historical: existing == nil || existing?.historyLoadedAt == nil, now: context.now()) }
+            outcome.watch = watch
+            outcome.company = loaded.company
+            outcome.filingsStored = stored.count
+            outcome.historicalEvents = try context.store.raise(events).count
+        } catch {
+            outcome.historyError = error.localizedDescription
+        }
+        return outcome
+    }
+
+    func resolve(_ name: String, explicitCIK: Int64?, feed: FeedDefinition) async throws -> (Int64, String, [NameCandidate]) {
+        if let explicitCIK { return (explicitCIK, "CIK", []) }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty, trimmed.allSatisfy(\.isNumber), let cik = Int64(trimmed) { return (cik, "CIK", []) }
+        try await TickerMapRefresher(context: context, feed: feed).refreshIfStale()
+        let candidates = try context.store.nameCandidates(
+            normalized: CompanyName.normalize(trimmed), ticker: trimmed.uppercased(), words: CompanyName.words(trimmed))
+        switch CompanyResolver.resolve(trimmed, candidates: candidates) {
+        case .resolved(let winner, let others):
+            return (winner.cik, "\(winner.kind) \"\(winner.matchedName)\"", others)
+        case .ambiguous(let candidates):
+            throw WatchError.ambiguous(query: trimmed, candidates: candidates)
+        case .notFound:
+            throw WatchError.notFound(query: trimmed)
+        }
+    }
+}
+
+/// Keeps SEC's ticker maps in the store, refreshed at most weekly and conditionally.
+struct TickerMapRefresher {
+    let context: FilingsContext
+    let feed: FeedDefinition
+
+    /// Fetches each ticker map not fetched in the last 7 days; a failure is logged, not fatal, when some names are known.
+    func refreshIfStale() async throws {
+        for path in ["tickers", "tickersExchange"] {
+            let url = try feed.url("files", path)
+            let unit = url.lastPathComponent
+            let previous = try context.store.ledgerEntry(feed: feed.id, unit: unit)
+            if let previous, previous.status == .ok, context.now().timeIntervalSince(previous.fetchedAt) < 7 * 86_400 { continue }
+            do {
+                let validators = previous.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
+                switch try await context.fetcher.fetch(url, .json, validators, true) {
+                case .fetched(let data, let newValidators):
+                    let entries = try TickerMapParser.parse(data, source: url.absoluteString)
+                    try context.store.importTickers(entries.map { ($0.cik, $0.ticker, $0.name, $0.exchange) }, source: url.absoluteString)
+                    try context.store.record(LedgerEntry(feed: feed.id, unit: unit, status: .ok, url: url.absoluteString, fetchedAt: context.now(),
+                                                         etag: newValidators.etag, lastModified: newValidators.lastModified, rows: entries.count))
+                case .notModified:
+                    try context.store.record(LedgerEntry(feed: feed.id, unit: unit, status: .ok, url: url.absoluteString, fetchedAt: context.now(),
+                                                         etag: previous?.etag, lastModified: previous?.lastModified, rows: previous?.rows ?? 0))
+                case .missing:
+                    context.log("\(url.absoluteString): not found; company names come from other sources")
+                }
+            } catch {
+                if try context.store.companyCount() == 0 { throw error }
+                context.log("could not refresh \(url.absoluteString): \(error.localizedDescription); using the names already stored")
+            }
+        }
+    }
+}
+
+extension Watcher {
+    /// Finds the watch a user names by CIK, ticker, name or alias among the current watches.
+    public func findWatch(_ query: String) throws -> Watch? {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        let watches = try context.store.watches()
+        if let cik = Int64(trimmed), let watch = watches.first(where: { $0.cik == cik }) { return watch }
+        let normalized = CompanyName.normalize(trimmed)
+        return try watches.first { watch in
+            let company = try context.store.company(cik: watch.cik)
+            let names = [watch.name] + watch.aliases + (company?.formerNames.map(\.name) ?? [])
+            return names.contains { CompanyName.normalize($0) == normalized }
+                || (company?.tickers.contains { $0.uppercased() == trimmed.uppercased() } ?? false)
+        }
+    }
+
+    /// Stops watching the company the user names; its stored filings and events stay.
+    public func unwatch(_ query: String) throws -> Watch {
+        guard let watch = try findWatch(query) else { throw UnwatchError.notWatched(query) }
+        try context.store.removeWatch(cik: watch.cik)
+        return watch
+    }
+}
+
+/// Why `unwatch` did nothing.
+public enum UnwatchError: LocalizedError, Equatable {
+    case notWatched(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .notWatched(let query): "\"\(query)\" is not watched; `filings watches` lists what is"
+        }
+    }
+}
+
+extension Watcher {
+    /// The CIK a user means by `query`: a watch first, else an exact match among stored names (no network).
+    public func cik(naming query: String) throws -> Int64 {
+        if let watch = try findWatch(query) { return watch.cik }
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        if let cik = Int64(trimmed) { return cik }
+        let candidates = try context.store.nameCandidates(
+            normalized: CompanyName.normalize(trimmed), ticker: trimmed.uppercased(), words: CompanyName.words(trimmed))
+        switch CompanyResolver.resolve(trimmed, candidates: candidates) {
+        case .resolved(let winner, _): return winner.cik
+        case .ambiguous(let candidates): throw WatchError.ambiguous(query: trimmed, candidates: candidates)
+        case .notFound: throw WatchError.notFound(query: trimmed)
+        }
+    }
+}

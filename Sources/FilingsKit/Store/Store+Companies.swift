@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// A company name that matched a lookup, with how it matched.
+public struct NameCandidate: Sendable, Equatable {
+    public var cik: Int64
+    /// The company's current name.
+    public var currentName: String
+    /// The name or ticker that matched.
+    public var matchedName: String
+    /// `current`, `former`, `ticker` or `alias`.
+    public var kind: String
+    public var tickers: [String]
+}
+
+extension Store {
+    /// Stores or refreshes a company and every name it is known by.
+    public func upsertCompany(_ company: Company) throws {
+        try writer.write { db in try Store.upsertCompany(company, db) }
+    }
+
+    /// Stores a ticker map: new companies are added, known ones gain tickers; richer data is kept.
+    @discardableResult
+    public func importTickers(_ entries: [(cik: Int64, ticker: String, name: String, exchange: String?)], source: String) throws -> Int {
+        try writer.write { db in
+            let byCIK = Dictionary(grouping: entries, by: \.cik)
+            for (cik, rows) in byCIK {
+                var company = try Company.fetchOne(db, key: cik)
+                    ?? Company(cik: cik, name: rows[0].name, source: source)
+                for row in rows where !company.tickers.contains(row.ticker) {
+                    company.tickers.append(row.ticker)
+                }
+                for exchange in rows.compactMap(\.exchange) where !company.exchanges.contains(exchange) {
+                    company.exchanges.append(exchange)
+                }
+                try Store.upsertCompany(company, db)
+            }
+            return byCIK.count
+        }
+    }
+
+    /// Adds a company seen only by name (an index row) unless it is already known.
+    static func noteCompany(cik: Int64, name: String, source: String, _ db: Database) throws {
+        guard try !Company.exists(db, key: cik) else { return }
+        try upsertCompany(Company(cik: cik, name: name, source: source), db)
+    }
+
+    static func upsertCompany(_ company: Company, _ db: Database) throws {
+        try company.save(db)
+        try CompanyNameRow.filter(Column("cik") == company.cik && Column("kind") != "alias").deleteAll(db)
+        var rows = [CompanyNameRow(cik: company.cik, name: company.name, normalized: CompanyName.normalize(company.name), kind: "current")]
+        rows += company.formerNames.map {
+            CompanyNameRow(cik: company.cik, name: $0.name, normalized: CompanyName.normalize($0.name), kind: "former", from: $0.from, to: $0.to)
+        }
+        rows += company.tickers.map { CompanyNameRow(cik: company.cik, name: $0, normalized: $0.uppercased(), kind: "ticker") }
+        for row in rows where !row.normalized.isEmpty {
+            try row.insert(db, onConflict: .replace)
+        }
+    }
+
+    /// The company with this CIK, if known.
+    public func company(cik: Int64) throws -> Company? {
+        try writer.read { db in try Company.fetchOne(db, key: cik) }
+    }
+
+    /// How many companies the store knows.
+    public func companyCount() throws -> Int {
+        try writer.read { db in try Company.fetchCount(db) }
+    }
+
+    /// Names exactly equal to `normalized`, tickers equal to `ticker`, and names containing every word of `words`.
+    public func nameCandidates(normalized: String, ticker: String, words: [String]) throws -> [NameCandidate] {
+        try writer.read { db in
+            var rows = try CompanyNameRow.filter(Column("normalized") == normalized || (Column("kind") == "ticker" && Column("normalized") == ticker)).fetchAll(db)
+            if let longest = words.max(by: { $0.count < $1.count }) {
+                let pattern = "%" + longest.replacingOccurrences(of: "%", with: "") + "%"
+                let loose = try CompanyNameRow.filter(Column("kind") != "ticker" && Column("normalized").like(pattern)).limit(5_000).fetchAll(db)
+                rows += loose.filter { CompanyName.containsWords($0.normalized.split(separator: " ").map(String.init), words) }
+            }
+            var seen = Set<String>()
+            var result: [NameCandidate] = []
+            for row in rows where seen.insert("\(row.cik)|\(row.kind)|\(row.normalized)").inserted {
+                guard let company = try Company.fetchOne(db, key: row.cik) else { continue }
+                result.append(NameCandidate(cik: row.cik, currentName: company.name, matchedName: row.name, kind: row.kind, tickers: company.tickers))
+            }
+            return result
+        }
+    }
+
+    /// Records the user's own aliases for a company so matching and lookups see them.
+    func setAliases(_ aliases: [String], cik: Int64, _ db: Database) throws {
+        try CompanyNameRow.filter(Column("cik") == cik && Column("kind") == "alias").deleteAll(db)
+        for alias in aliases {
+            let normalized = CompanyName.normalize(alias)
+            guard !normalized.isEmpty else { continue }
+            try CompanyNameRow(cik: cik, name: alias, normalized: normalized, kind: "alias").insert(db, onConflict: .replace)
+        }
+    }
+}
+
+extension Store {
+    /// The known companies among `ciks`, by CIK.
+    public func companies(ciks: [Int64]) throws -> [Int64: Company] {
+        try writer.read { db in
+            Dictionary(uniqueKeysWithValues: try Company.fetchAll(db, keys: ciks).map { ($0.cik, $0) })
+        }
+    }
+}

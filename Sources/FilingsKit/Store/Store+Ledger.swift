@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Records the outcome of fetching one unit of a feed, replacing the previous outcome.
+    public func record(_ entry: LedgerEntry) throws {
+        try writer.write { db in try entry.save(db) }
+    }
+
+    /// Every ledger entry of a feed, by unit.
+    public func ledger(feed: String) throws -> [LedgerEntry] {
+        try writer.read { db in try LedgerEntry.filter(Column("feed") == feed).order(Column("unit")).fetchAll(db) }
+    }
+
+    /// The ledger entry of one unit, if it was ever fetched.
+    public func ledgerEntry(feed: String, unit: String) throws -> LedgerEntry? {
+        try writer.read { db in try LedgerEntry.fetchOne(db, key: ["feed": feed, "unit": unit]) }
+    }
+
+    /// A stored setting, such as the end of an SEC ban.
+    public func setting(_ key: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Stores a setting.
+    public func setSetting(_ key: String, _ value: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import FilingsKit
+import Foundation
+
+/// The options every command takes: where the database and feeds are, and who we are to the SEC.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("SQLite database file (env FILINGS_DB).", valueName: "path"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("Directory of feed definitions (env FILINGS_FEEDS; default: the package's Feeds/).", valueName: "dir"))
+    var feeds: String?
+
+    @Option(name: .customLong("user-agent"), help: ArgumentHelp("\"Name email\" declared to the SEC (env FILINGS_USER_AGENT).", valueName: "text"))
+    var userAgent: String?
+
+    /// Builds the live context from the options, then the environment, then the defaults.
+    func context() throws -> FilingsContext {
+        let environment = ProcessInfo.processInfo.environment
+        let databasePath = db ?? environment["FILINGS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath()
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        guard let feedsDirectory = feeds ?? environment["FILINGS_FEEDS"] ?? FeedCatalog.defaultDirectory(executablePath: executable) else {
+            throw ValidationError("cannot find the Feeds/ directory; pass --feeds DIR or set FILINGS_FEEDS")
+        }
+        let agent = userAgent ?? environment["FILINGS_USER_AGENT"]
+        return try FilingsContext.live(databasePath: databasePath, feedsDirectory: feedsDirectory, userAgent: agent, log: Terminal.log)
+    }
+}
+
+extension Day: @retroactive ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+extension EventKind: @retroactive ExpressibleByArgument {}
+extension SourceKind: @retroactive ExpressibleByArgument {}

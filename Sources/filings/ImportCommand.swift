@@ -1,0 +1,25 @@
+import ArgumentParser
+import FilingsKit
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Ingest local files; their type is read from their content.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "EDGAR indexes, submissions JSON, ticker maps, CA WARN workbooks or PDFs, ERM CSV.") var paths: [String]
+
+    func run() async throws {
+        let importer = Importer(context: try global.context())
+        var failed = false
+        for path in paths {
+            do {
+                let outcome = try await importer.importFile(at: path)
+                Terminal.log("\(path): \(outcome.kind), \(outcome.rowsRead) rows read, \(outcome.recordsStored) stored, \(outcome.malformedRows) malformed skipped, \(outcome.eventsRaised) events")
+            } catch {
+                Terminal.log("error: \(error.localizedDescription)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}

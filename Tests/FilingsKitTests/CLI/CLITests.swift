@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import FilingsKit
+
+@Suite(.serialized) struct CLITests {
+    func runner(_ mirror: EDGARMirror, db: URL, userAgent: String? = EDGARMirror.userAgent) -> BinaryRunner {
+        var environment = ["PATH": "/usr/bin:/bin", "HOME": db.deletingLastPathComponent().path, "FILINGS_DB": db.path, "FILINGS_FEEDS": mirror.feedsDirectory.path]
+        environment["FILINGS_USER_AGENT"] = userAgent
+        return BinaryRunner(environment: environment)
+    }
+
+    @Test func watchSyncAndListAgainstALoopbackMirror() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let db = try temporaryDirectory().appendingPathComponent("filings.sqlite")
+            let filings = runner(mirror, db: db)
+
+            let watch = try await filings.run(["watch", "Meta"])
+            #expect(watch.status == 0, "\(watch.stderr)")
+            #expect(watch.stdout.contains("watching Meta Platforms, Inc. (CIK 1326801, META)"))
+            #expect(watch.stdout.contains("FACEBOOK INC"))
+            #expect(watch.stdout.contains("META MATERIALS"))
+
+            let sync = try await filings.run(["sync", "--since", "2025-11-17", "--until", "2025-11-23"])
+            #expect(sync.status == 0, "\(sync.stderr)")
+            #expect(sync.stderr.contains("sec-edgar: ok, 4 fetched"))
+            #expect(sync.stdout.isEmpty)
+
+            let events = try await filings.run(["events", "Meta", "--json"])
+            #expect(events.status == 0, "\(events.stderr)")
+            let decoded = try #require(try JSONSerialization.jsonObject(with: Data(events.stdout.utf8)) as? [[String: Any]])
+            #expect(decoded.count == 4)
+            let layoff = try #require(decoded.first { $0["sourceRef"] as? String == "0001628280-25-061001" })
+            for field in ["company", "cik", "kind", "source", "sourceRef", "date", "url", "summary", "strength", "historical", "employees"] {
+                #expect(layoff.keys.contains(field), "missing \(field)")
+            }
+            #expect(layoff["kind"] as? String == "layoff")
+            #expect(layoff["source"] as? String == "sec-8k")
+            #expect(layoff["historical"] as? Bool == false)
+            #expect(layoff["employees"] is NSNull)
+
+            let text = try await filings.run(["events", "META", "--kind", "layoff"])
+            #expect(text.stdout.contains("2025-11-18  Meta Platforms, Inc.  layoff [sec-item]"))
+
+            let again = try await filings.run(["sync", "--since", "2025-11-17", "--until", "2025-11-23"])
+            #expect(again.status == 0)
+            #expect(again.stderr.contains("0 new records, 0 new events"))
+
+            let watches = try await filings.run(["watches", "--json"])
+            #expect(watches.stdout.contains("\"cik\" : 1326801"))
+
+            let records = try await filings.run(["records", "--source", "sec-8k", "--since", "2025-11-19", "--json"])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as? [[String: Any]])
+            #expect(rows.count == 4)  // Amazon's 8-K and 8-K/A, Meta's 8-K of the 19th, Microsoft's of the 21st
+
+            let unwatch = try await filings.run(["unwatch", "facebook"])
+            #expect(unwatch.status == 0)
+            #expect(try await filings.run(["watches"]).stdout.isEmpty)
+        }
+    }
+
+    @Test func failuresExitNonZeroWithOneClearLine() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let db = try temporaryDirectory().appendingPathComponent("filings.sqlite")
+
+            let noAgent = try await runner(mirror, db: db, userAgent: nil).run(["sync", "--since", "2025-11-17", "--until", "2025-11-17"])
+            #expect(noAgent.status == 1)
+            #expect(noAgent.stderr.contains("FILINGS_USER_AGENT"))
+
+            await server.route("/files/company_tickers_exchange.json", .ok("{\"fields\":[\"cik\",\"name\",\"ticker\",\"exchange\"],\"data\":[[1784535,\"Meta Data Ltd\",\"AIU\",\"NYSE\"],[1431568,\"Meta Materials Holdings\",\"MMH\",null]]}"))
+            let ambiguous = try await runner(mirror, db: db).run(["watch", "Materials"])
+            #expect(ambiguous.status != 0)
+            #expect(ambiguous.stderr.contains("--cik"))
+            #expect(ambiguous.stderr.contains("1431567"))
+
+            let badDate = try await runner(mirror, db: db).run(["sync", "--since", "2025-13-01"])
+            #expect(badDate.status == 64)
+        }
+    }
+}

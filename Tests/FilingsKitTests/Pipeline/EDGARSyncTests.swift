@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import FilingsKit
+
+@Suite(.serialized) struct EDGARSyncTests {
+    let week = (since: Day("2025-11-17"), until: Day("2025-11-23"))
+
+    @Test func watchThenSyncRaisesEachEventOnceAndConditionalRequestsRepeat() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let clock = TestClock("2025-11-24T17:00:00Z")
+            let context = try mirror.context(now: clock.now)
+            let store = context.store
+
+            let outcome = try await Watcher(context: context).watch("Meta")
+            #expect(outcome.company.cik == 1326801)
+            #expect(outcome.historyError == nil)
+            #expect(outcome.others.contains { $0.cik == 1431567 })
+            #expect(outcome.company.formerNames.map(\.name) == ["FACEBOOK INC"])
+            // 8-Ks in recent (3) and in the history page (1); Form D items are not 8-K items.
+            #expect(outcome.filingsStored == 4)
+            let history = try store.events(EventQuery(cik: 1326801))
+            #expect(history.count == 3)
+            #expect(history.allSatisfy(\.historical))
+            #expect(Set(history.map(\.kind)) == [.officerChange, .layoff])
+
+            let first = await EDGARSync(context: context, feed: try context.edgarFeed()).run(since: week.since, until: week.until)
+            #expect(first.failures == [])
+            #expect(first.fetched == ["2025-11-17", "2025-11-18", "2025-11-19", "2025-11-21"])
+            #expect(first.missing == ["2025-11-20", "2025-11-22", "2025-11-23"])
+            #expect(first.recordsStored == 8)  // the 8-K family rows; Meta's 2025-11-14 row was already stored
+            #expect(first.eventsRaised == 1)
+            let layoff = try #require(try store.events(EventQuery(cik: 1326801, kinds: [.layoff], includeHistorical: false)).first)
+            #expect(layoff.sourceRef == "0001628280-25-061001")
+            #expect(layoff.url?.hasSuffix("/Archives/edgar/data/1326801/000162828025061001/0001628280-25-061001-index.htm") == true)
+            #expect(layoff.strength == .secItem)
+            // Weekend days are never requested.
+            #expect(await server.requests(to: EDGARMirror.dailyPath("20251122")).isEmpty)
+
+            // The next night: the 8-K that the submissions JSON did not list yet gets its items.
+            clock.advance(by: 86_400)
+            let second = await EDGARSync(context: context, feed: try context.edgarFeed()).run()
+            #expect(second.failures == [])
+            #expect(second.eventsRaised == 1)
+            let pending = try store.pendingEvents()
+            #expect(pending.map(\.sourceRef).sorted() == ["0001628280-25-061001", "0001628280-25-061230"])
+
+            // Re-reading the same week asks conditionally and changes nothing.
+            let before = try store.filingCount()
+            let third = await EDGARSync(context: context, feed: try context.edgarFeed()).run(since: week.since, until: week.until)
+            #expect(third.unchanged == ["2025-11-17", "2025-11-18", "2025-11-19", "2025-11-21"])
+            #expect(third.recordsStored == 0 && third.eventsRaised == 0)
+            #expect(try store.filingCount() == before)
+            let conditional = await server.requests(to: EDGARMirror.dailyPath("20251118")).last
+            #expect(conditional?.header("If-None-Match") == "\"idx-20251118\"")
+            #expect(conditional?.header("User-Agent") == EDGARMirror.userAgent)
+            #expect(try store.events(EventQuery(cik: 1326801)).count == 5)
+        }
+    }
+
+    @Test func anErrorPageAndARateLimitFailOnlyTheirDaysAndTheNextSyncFillsTheGapOnce() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            await server.route(EDGARMirror.dailyPath("20251118"), .html("<html><head><title>SEC.gov | Your Request Originates from an Undeclared Automated Tool</title></head></html>"), .ok(try SharedData.fixture("mirror/master.20251118.idx")))
+            await server.route(EDGARMirror.dailyPath("20251119"), .status(429), .ok(try SharedData.fixture("mirror/master.20251119.idx")))
+            let clock = TestClock("2025-11-24T17:00:00Z")
+            let ban = BanRecord.inMemory()
+            let context = try mirror.context(now: clock.now, ban: ban)
+            let feed = try context.edgarFeed()
+
+            let first = await EDGARSync(context: context, feed: feed).run(since: week.since, until: week.until)
+            #expect(first.failed)
+            #expect(first.fetched == ["2025-11-17"])
+            #expect(first.failures.count == 2)
+            #expect(first.failures[0].contains("2025-11-18") && first.failures[0].contains("HTML"))
+            #expect(await server.requests(to: EDGARMirror.dailyPath("20251121")).isEmpty)  // no SEC request after a 429
+            #expect(try context.store.ledgerEntry(feed: "sec-edgar", unit: "2025-11-18")?.status == .failed)
+
+            // Within the ban nothing is asked of the SEC.
+            clock.advance(by: 60)
+            let count = await server.requests.count
+            let banned = await EDGARSync(context: context, feed: feed).run()
+            #expect(banned.failed)
+            #expect(await server.requests.count == count)
+
+            clock.advance(by: 600)
+            let second = await EDGARSync(context: context, feed: feed).run(until: week.until)
+            #expect(second.failures == [])
+            #expect(second.fetched == ["2025-11-18", "2025-11-19", "2025-11-21"])
+            #expect(try context.store.filingCount() == 8)
+            let third = await EDGARSync(context: context, feed: feed).run(until: week.until)
+            #expect(third.fetched.isEmpty && third.recordsStored == 0)
+        }
+    }
+
+    @Test func aMissingUserAgentStopsTheSECFeedWithAClearMessage() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+            let client = HTTPClient(transport: .live(timeout: 5), userAgent: nil, sleep: { _ in })
+            let context = FilingsContext(
+                store: store, feeds: try FeedCatalog(directory: mirror.feedsDirectory.path),
+                fetcher: Fetcher { try await client.fetch($0, expecting: $1, validators: $2, sec: $3) })
+            let report = await EDGARSync(context: context, feed: try context.edgarFeed()).run(since: week.since, until: week.until)
+            #expect(report.failed)
+            #expect(report.failures.first?.contains("FILINGS_USER_AGENT") == true)
+            #expect(await server.requests.isEmpty)
+        }
+    }
+}
