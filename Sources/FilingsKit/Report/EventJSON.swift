@@ -1,0 +1,73 @@
+import Foundation
+
+/// An event in the JSON shape of the command-line contract (DESIGN.md), with its text made safe to print.
+///
+/// Every contract field is always present; `cik`, `url` and `employees` are `null` when unknown,
+/// never left out. `quote` and `matchedName` are extra fields, also `null` when absent.
+public struct EventJSON: Codable, Sendable, Equatable {
+    /// The company's name.
+    public var company: String
+    /// The company's Central Index Key, or nil.
+    public var cik: Int64?
+    /// `layoff`, `closure`, `departure`, ... (``EventKind``).
+    public var kind: EventKind
+    /// `sec-8k`, `ca-warn` or `eu-erm`.
+    public var source: SourceKind
+    /// The record within its source: accession number, WARN row key or ERM id.
+    public var sourceRef: String
+    /// ISO date `YYYY-MM-DD`.
+    public var date: String
+    /// Where the record can be read.
+    public var url: String?
+    /// One line saying what happened.
+    public var summary: String
+    /// `legal-notice`, `sec-item`, `document-text` or `media`.
+    public var strength: Strength
+    /// True for events found in a company's past when it was first watched.
+    public var historical: Bool
+    /// The number of employees the record states, when it states one.
+    public var employees: Int?
+    /// The words of the record that prove the event, when read.
+    public var quote: String?
+    /// The name in the record that matched the watch.
+    public var matchedName: String?
+
+    /// The JSON form of `event`; names, summary and quote are passed through ``TextSanitizer``.
+    public init(_ event: Event) {
+        company = TextSanitizer.singleLine(event.company)
+        cik = event.cik
+        kind = event.kind
+        source = event.source
+        sourceRef = TextSanitizer.singleLine(event.sourceRef)
+        date = event.date
+        url = event.url.map(TextSanitizer.singleLine)
+        summary = TextSanitizer.singleLine(event.summary)
+        strength = event.strength
+        historical = event.historical
+        employees = event.employees
+        quote = event.quote.map(TextSanitizer.multiLine)
+        matchedName = event.matchedName.map(TextSanitizer.singleLine)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName
+    }
+
+    /// Encodes every field, writing `null` for absent optionals (synthesized coding would omit them).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(company, forKey: .company)
+        try container.encode(cik, forKey: .cik)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(source, forKey: .source)
+        try container.encode(sourceRef, forKey: .sourceRef)
+        try container.encode(date, forKey: .date)
+        try container.encode(url, forKey: .url)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(strength, forKey: .strength)
+        try container.encode(historical, forKey: .historical)
+        try container.encode(employees, forKey: .employees)
+        try container.encode(quote, forKey: .quote)
+        try container.encode(matchedName, forKey: .matchedName)
+    }
+}
