@@ -1,0 +1,73 @@
+import Foundation
+
+/// What a rumor claims, as `filings check --claim` names it.
+public enum Claim: String, Codable, Sendable, CaseIterable {
+    case layoffs
+    case departures
+    case any
+
+    /// The event kinds that would bear the claim out.
+    public var kinds: Set<EventKind> {
+        switch self {
+        case .layoffs: [.layoff, .closure, .restructuring]
+        case .departures: [.departure, .officerChange]
+        case .any: Set(EventKind.allCases).subtracting([.other])
+        }
+    }
+
+    /// The sources that could hold a record of such a claim.
+    public var sources: [SourceKind] {
+        switch self {
+        case .layoffs, .any: [.sec8k, .caWarn, .euErm]
+        case .departures: [.sec8k]
+        }
+    }
+}
+
+/// The answer for one claim.
+public enum VerdictKind: String, Codable, Sendable {
+    /// A legal notice, an SEC item or document text in the window bears it out.
+    case confirmed
+    /// Only media reports or unread items point to it.
+    case indirect
+    /// Every source that could hold a record covers the window and holds none. Not a refutation.
+    case noRecord = "no-record"
+    /// A source that could hold a record could not be read for the window.
+    case notCovered = "not-covered"
+}
+
+/// What one source can say about a window.
+public struct SourceCoverage: Codable, Sendable, Equatable {
+    public var source: SourceKind
+    public var covered: Bool
+    /// ISO dates of the span the stored data covers, when known.
+    public var from: String?
+    public var until: String?
+    /// What this source can and cannot show, and why it is or is not covered.
+    public var note: String
+
+    public init(source: SourceKind, covered: Bool, from: String?, until: String?, note: String) {
+        self.source = source
+        self.covered = covered
+        self.from = from
+        self.until = until
+        self.note = note
+    }
+}
+
+/// The verdict on one claim with its evidence and the coverage behind it.
+public struct ClaimVerdict: Sendable, Equatable {
+    public var claim: Claim
+    public var verdict: VerdictKind
+    public var evidence: [Event]
+    public var coverage: [SourceCoverage]
+}
+
+/// The answer of `filings check` for one company and window.
+public struct CheckResult: Sendable, Equatable {
+    public var company: String
+    public var cik: Int64?
+    public var since: String
+    public var until: String
+    public var claims: [ClaimVerdict]
+}
