@@ -1,0 +1,132 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+extension HTTPTransport {
+    /// A URLSession transport: GET only, every HTTP status returned as a response, gzip bodies decoded.
+    ///
+    /// - Parameters:
+    ///   - timeout: the longest the server may stay silent (connecting, or between bytes of the body).
+    ///   - totalTimeout: the longest one response may take in all; defaults to 20 × `timeout`,
+    ///     which stops a server that drips bytes just fast enough to beat `timeout`.
+    ///   - maxRedirects: redirects followed before giving up with `HTTPError.tooManyRedirects`.
+    ///
+    /// Failures below HTTP (timeouts, resets, DNS, corrupt compression, a body shorter than its
+    /// Content-Length) throw `HTTPError.transport` or `HTTPError.truncated` naming the URL.
+    public static func live(timeout: TimeInterval, totalTimeout: TimeInterval? = nil, maxRedirects: Int = 5) -> HTTPTransport {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        configuration.httpShouldSetCookies = false
+        // Redirects are followed below, one hop at a time, so the bound is ours and every hop is visible.
+        let session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+
+        let deadline = totalTimeout ?? timeout * 20
+        return HTTPTransport { request in
+            // URLSession on Linux ignores timeoutIntervalForResource, so the total limit is enforced here.
+            try await withDeadline(seconds: deadline, url: request.url) {
+                var url = request.url
+                for _ in 0...max(0, maxRedirects) {
+                    let response = try await fetchOnce(url: url, headers: request.headers, session: session)
+                    guard let next = redirectTarget(of: response) else { return response }
+                    url = next
+                }
+                throw HTTPError.tooManyRedirects(url: request.url)
+            }
+        }
+    }
+
+    /// Runs `operation`, cancelling it with a transport error once `seconds` have passed.
+    private static func withDeadline(
+        seconds: TimeInterval, url: URL, _ operation: @escaping @Sendable () async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
+            group.addTask(operation: operation)
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                throw HTTPError.transport(url: url, reason: "no complete answer within \(Int(seconds.rounded())) s")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
+    }
+
+    private static func fetchOnce(url: URL, headers: [String: String], session: URLSession) async throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = "GET"
+        urlRequest.setValue("gzip, deflate", forHTTPHeaderField: "Accept-Encoding")
+        for (name, value) in headers {
+            urlRequest.setValue(value, forHTTPHeaderField: name)
+        }
+        let body: Data
+        let urlResponse: URLResponse
+        do {
+            (body, urlResponse) = try await session.data(for: urlRequest)
+        } catch let error as URLError where error.code == .cancelled {
+            throw CancellationError()
+        } catch let error as URLError {
+            throw HTTPError.transport(url: url, reason: describe(error))
+        } catch {
+            throw HTTPError.transport(url: url, reason: error.localizedDescription)
+        }
+        guard let http = urlResponse as? HTTPURLResponse else {
+            throw HTTPError.transport(url: url, reason: "not an HTTP response")
+        }
+        var fields: [String: String] = [:]
+        for case let (name as String, value as String) in http.allHeaderFields {
+            fields[name] = value
+        }
+        let response = HTTPResponse(url: url, status: http.statusCode, headers: fields, body: body)
+        try checkComplete(response)
+        return response
+    }
+
+    /// Throws when an uncompressed body is shorter than its declared length.
+    ///
+    /// (A compressed body's length is checked by the decoder: a cut-off gzip stream fails to decode.)
+    private static func checkComplete(_ response: HTTPResponse) throws {
+        let encoding = response.headers["content-encoding"]?.lowercased() ?? "identity"
+        guard encoding == "identity",
+              let declared = response.headers["content-length"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+              response.body.count < declared
+        else { return }
+        throw HTTPError.truncated(url: response.url, expected: declared, received: response.body.count)
+    }
+
+    private static func redirectTarget(of response: HTTPResponse) -> URL? {
+        guard [301, 302, 303, 307, 308].contains(response.status),
+              let location = response.headers["location"]
+        else { return nil }
+        return URL(string: location, relativeTo: response.url)?.absoluteURL
+    }
+
+    private static func describe(_ error: URLError) -> String {
+        switch error.code {
+        case .timedOut: return "timed out"
+        case .networkConnectionLost: return "the connection was lost before the response was complete"
+        case .cannotConnectToHost: return "could not connect to the server"
+        case .cannotFindHost, .dnsLookupFailed: return "host name not found"
+        case .notConnectedToInternet: return "not connected to the network"
+        case .cannotDecodeContentData, .cannotDecodeRawData: return "the compressed body is corrupt"
+        case .badServerResponse: return "the server closed the connection or answered with invalid HTTP"
+        case .unknown: return error.localizedDescription
+        default: return "\(error.localizedDescription) (URLError \(error.code.rawValue))"
+        }
+    }
+}
+
+/// Declines every redirect so the transport sees the 3xx response and follows it itself.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+}

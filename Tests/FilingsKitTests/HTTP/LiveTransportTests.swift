@@ -1,0 +1,164 @@
+import FilingsKit
+import Foundation
+import Testing
+
+/// `HTTPTransport.live` against a real socket: statuses, headers, gzip and the ways a connection fails.
+@Suite("Live transport over loopback")
+struct LiveTransportTests {
+    let transport = HTTPTransport.live(timeout: 5)
+
+    @Test("every status comes back as a response with its headers and body")
+    func statusesAreResponses() async throws {
+        try await LoopbackServer.serving { server in
+            for code in [200, 304, 403, 404, 429, 500, 503] {
+                await server.route("/s\(code)", .status(code, code == 304 ? Data() : Data("body \(code)".utf8), headers: ["X-Code": "\(code)"]))
+                let response = try await transport.send(HTTPRequest(url: server.url("/s\(code)")))
+                #expect(response.status == code)
+                #expect(response.headers["x-code"] == "\(code)")
+                #expect(response.body == (code == 304 ? Data() : Data("body \(code)".utf8)))
+            }
+        }
+    }
+
+    @Test("the given headers are sent, with Accept-Encoding gzip, deflate")
+    func sendsHeaders() async throws {
+        try await LoopbackServer.serving { server in
+            await server.route("/h", .ok("x"))
+            _ = try await transport.send(HTTPRequest(url: server.url("/h"), headers: ["User-Agent": "Jane Doe jane@example.com", "If-None-Match": "\"v1\""]))
+            let seen = try #require(await server.requests(to: "/h").first)
+            #expect(seen.header("User-Agent") == "Jane Doe jane@example.com")
+            #expect(seen.header("If-None-Match") == "\"v1\"")
+            #expect(seen.header("Accept-Encoding") == "gzip, deflate")
+        }
+    }
+
+    @Test("a gzip body (Content-Encoding: gzip) arrives decoded")
+    func gzipDecoded() async throws {
+        let plain = try SharedData.fixture("http/master-excerpt.idx")
+        let compressed = try SharedData.fixture("http/master-excerpt.idx.gz")
+        #expect(compressed.starts(with: [0x1F, 0x8B]))
+        try await LoopbackServer.serving { server in
+            await server.route("/master.idx", .gzip(compressed))
+            let response = try await transport.send(HTTPRequest(url: server.url("/master.idx")))
+            #expect(response.status == 200)
+            #expect(response.body == plain)
+        }
+    }
+
+    @Test("a real gzip file of the corpus arrives decoded to its full length")
+    func realGzipDecoded() async throws {
+        guard let file = SharedData.file("edgar/tickers/company_tickers.older.json.gz") else { return }
+        let compressed = try Data(contentsOf: file)
+        // gzip's trailer ends with the uncompressed length modulo 2^32, little-endian.
+        let trailer = compressed.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
+        try await LoopbackServer.serving { server in
+            await server.route("/company_tickers.json", .gzip(compressed, headers: ["Content-Type": "application/json"]))
+            let response = try await transport.send(HTTPRequest(url: server.url("/company_tickers.json")))
+            #expect(response.body.count == trailer)
+            let json = try JSONSerialization.jsonObject(with: response.body)
+            #expect((json as? [String: Any])?.isEmpty == false)
+        }
+    }
+
+    @Test("a corrupt gzip body is a transport error, not bytes")
+    func corruptGzip() async throws {
+        try await LoopbackServer.serving { server in
+            await server.route("/bad.gz", .corruptGzip)
+            await #expect(throws: HTTPError.self) {
+                try await transport.send(HTTPRequest(url: server.url("/bad.gz")))
+            }
+        }
+    }
+
+    @Test("a body shorter than its Content-Length is an error naming the URL")
+    func truncatedBody() async throws {
+        try await LoopbackServer.serving { server in
+            await server.route("/short", .truncated(Data(repeating: 0x41, count: 100), declaredLength: 1_000))
+            let url = server.url("/short")
+            let error = try await #require(throws: HTTPError.self) {
+                try await transport.send(HTTPRequest(url: url))
+            }
+            #expect(error.isTransient)
+            #expect(error.localizedDescription.contains(url.absoluteString))
+        }
+    }
+
+    @Test("a connection closed without an answer is a transport error naming the URL")
+    func reset() async throws {
+        try await LoopbackServer.serving { server in
+            await server.route("/reset", .reset)
+            let url = server.url("/reset")
+            let error = try await #require(throws: HTTPError.self) {
+                try await transport.send(HTTPRequest(url: url))
+            }
+            guard case .transport(let failedURL, _) = error else {
+                Issue.record("expected a transport error, got \(error)")
+                return
+            }
+            #expect(failedURL == url)
+        }
+    }
+
+    @Test("a server that goes silent longer than the timeout is a transport error")
+    func silentServerTimesOut() async throws {
+        let impatient = HTTPTransport.live(timeout: 1)
+        try await LoopbackServer.serving { server in
+            await server.route("/drip", .drip(Data("abcdef".utf8), pause: .seconds(3)))
+            let error = try await #require(throws: HTTPError.self) {
+                try await impatient.send(HTTPRequest(url: server.url("/drip")))
+            }
+            #expect(error.isTransient)
+        }
+    }
+
+    @Test("a server that drips bytes just fast enough is stopped by the total timeout")
+    func dripPastTotalTimeout() async throws {
+        let bounded = HTTPTransport.live(timeout: 2, totalTimeout: 2)
+        try await LoopbackServer.serving { server in
+            await server.route("/drip", .drip(Data(repeating: 0x61, count: 40), pause: .milliseconds(250)))
+            let error = try await #require(throws: HTTPError.self) {
+                try await bounded.send(HTTPRequest(url: server.url("/drip")))
+            }
+            #expect(error.isTransient)
+        }
+    }
+
+    @Test("redirects are followed to the final answer")
+    func followsRedirects() async throws {
+        try await LoopbackServer.serving { server in
+            await server.route("/old", .redirect(to: "/middle", status: 301))
+            await server.route("/middle", .redirect(to: "/new"))
+            await server.route("/new", .ok("arrived"))
+            let response = try await transport.send(HTTPRequest(url: server.url("/old"), headers: ["User-Agent": "Jane Doe jane@example.com"]))
+            #expect(response.body == Data("arrived".utf8))
+            #expect(response.url == server.url("/new"))
+            #expect(await server.requests(to: "/new").first?.header("User-Agent") == "Jane Doe jane@example.com")
+        }
+    }
+
+    @Test("a redirect loop ends after the bound with tooManyRedirects")
+    func redirectLoop() async throws {
+        let bounded = HTTPTransport.live(timeout: 5, maxRedirects: 3)
+        try await LoopbackServer.serving { server in
+            await server.route("/loop", .redirect(to: "/loop"))
+            let url = server.url("/loop")
+            await #expect(throws: HTTPError.tooManyRedirects(url: url)) {
+                try await bounded.send(HTTPRequest(url: url))
+            }
+            #expect(await server.requests(to: "/loop").count == 4)
+        }
+    }
+
+    @Test("nothing listening is a transport error naming the URL")
+    func nothingListening() async throws {
+        let url = try await LoopbackServer.serving { server in server.url("/gone") }
+        let error = try await #require(throws: HTTPError.self) {
+            try await transport.send(HTTPRequest(url: url))
+        }
+        guard case .transport(let failedURL, _) = error else {
+            Issue.record("expected a transport error, got \(error)")
+            return
+        }
+        #expect(failedURL == url)
+    }
+}
