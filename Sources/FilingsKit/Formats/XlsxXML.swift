@@ -13,7 +13,9 @@ enum XlsxXML {
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = delegate
-        if !parser.parse() {
+        // swift-corelibs-foundation can return true from parse() yet record an error (mismatched tags).
+        let succeeded = parser.parse()
+        if !succeeded || parser.parserError != nil {
             let message = parser.parserError.map { String(describing: $0) } ?? "unknown error"
             throw XlsxError.malformedXML(source: source, path: path, line: parser.lineNumber, message: message)
         }
