@@ -1,0 +1,86 @@
+/// One site row of a California WARN report: a notice letter covers one or more sites.
+public struct WarnNotice: Codable, Sendable, Equatable {
+    /// Stable natural key: FNV-1a 64 (hex) of source, normalized company, the three dates and the site (see `WarnNoticeKey`).
+    public var key: String
+    /// Company as printed, cleaned: entities decoded, line breaks and runs of spaces collapsed.
+    public var company: String
+    /// Date on the notice letter, ISO `YYYY-MM-DD`.
+    public var noticeDate: String?
+    /// Date EDD received (later: processed) the notice, ISO.
+    public var receivedDate: String?
+    /// Date the layoff or closure takes effect, ISO.
+    public var effectiveDate: String?
+    /// Employees affected at this site.
+    public var employees: Int?
+    /// The report's own wording, e.g. "Layoff Permanent", "Closure Unknown at this time".
+    public var layoffOrClosure: String?
+    /// `.closure` when the wording says closure, else `.layoff`.
+    public var kind: EventKind
+    /// County (the workbook's "County/Parish"), when the report has that column.
+    public var county: String?
+    /// Street address of the site (workbooks since FY 2021-22 only).
+    public var address: String?
+    /// City of the site: a column of older reports, parsed from the address in workbooks.
+    public var city: String?
+    /// "Related Industry", when the report has that column.
+    public var industry: String?
+    /// File name the row was read from.
+    public var sourceFile: String
+    /// Row number in the sheet (workbooks) or line number in the extracted text (PDFs).
+    public var sourceRow: Int
+
+    /// A notice from its parts; `key` is computed by `WarnNoticeKey` when not given.
+    public init(
+        key: String? = nil, company: String, noticeDate: String?, receivedDate: String?, effectiveDate: String?,
+        employees: Int?, layoffOrClosure: String?, county: String?, address: String?, city: String?,
+        industry: String?, sourceFile: String, sourceRow: Int
+    ) {
+        self.company = company
+        self.noticeDate = noticeDate
+        self.receivedDate = receivedDate
+        self.effectiveDate = effectiveDate
+        self.employees = employees
+        self.layoffOrClosure = layoffOrClosure
+        self.kind = WarnNotice.kind(of: layoffOrClosure)
+        self.county = county
+        self.address = address
+        self.city = city
+        self.industry = industry
+        self.sourceFile = sourceFile
+        self.sourceRow = sourceRow
+        self.key = key ?? WarnNoticeKey.key(
+            company: company, noticeDate: noticeDate, effectiveDate: effectiveDate,
+            receivedDate: receivedDate, site: address ?? city ?? county ?? ""
+        )
+    }
+
+    /// `.closure` when the wording mentions a closure, else `.layoff`.
+    public static func kind(of layoffOrClosure: String?) -> EventKind {
+        (layoffOrClosure ?? "").lowercased().contains("closure") ? .closure : .layoff
+    }
+}
+
+/// What one parse of a WARN report produced: notices plus the rows it had to skip.
+public struct WarnParseResult: Sendable, Equatable {
+    /// A row that was skipped, and why.
+    public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+        /// Sheet row or text line number.
+        public var line: Int
+        /// What was wrong with it.
+        public var message: String
+
+        /// `line N: message`.
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// Notices in report order.
+    public var notices: [WarnNotice]
+    /// Skipped rows with line numbers.
+    public var diagnostics: [Diagnostic]
+
+    /// A result from its parts.
+    public init(notices: [WarnNotice], diagnostics: [Diagnostic]) {
+        self.notices = notices
+        self.diagnostics = diagnostics
+    }
+}

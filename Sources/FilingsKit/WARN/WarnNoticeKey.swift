@@ -1,0 +1,30 @@
+/// The stable natural key of a WARN row, identical across runs, machines and platforms.
+public enum WarnNoticeKey {
+    /// FNV-1a 64-bit of `ca-warn|company|notice|effective|received|site`, as 16 lowercase hex digits.
+    ///
+    /// The company is `CompanyName.normalize`d and the site lowercased with spaces collapsed, so
+    /// re-typed punctuation or a trailing "Inc." in a later edition of the report keeps the key.
+    public static func key(company: String, noticeDate: String?, effectiveDate: String?, receivedDate: String?, site: String) -> String {
+        let fields = [
+            "ca-warn", CompanyName.normalize(company), noticeDate ?? "", effectiveDate ?? "", receivedDate ?? "",
+            WarnText.collapse(site).lowercased(),
+        ]
+        return fnv1a64Hex(fields.joined(separator: "|"))
+    }
+
+    /// The same key made unique for the n-th (n >= 2) repetition of identical fields in one report.
+    public static func disambiguated(_ key: String, employees: Int?, occurrence: Int) -> String {
+        fnv1a64Hex("\(key)|\(employees.map(String.init) ?? "")|\(occurrence)")
+    }
+
+    /// FNV-1a 64 over the UTF-8 bytes of `text`.
+    public static func fnv1a64Hex(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Cleaning of the text fields and dates found in WARN reports.
+enum WarnText {
+    /// Entities decoded, line breaks and runs of whitespace collapsed to one space, trimmed.
+    static func clean(_ text: String) -> String {
+        collapse(CompanyName.decodeEntities(text))
+    }
+
+    /// Runs of whitespace (line breaks included) collapsed to one space, trimmed.
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `M/D/YYYY`, `M/D/YY` (20YY) or ISO `YYYY-MM-DD` as ISO; nil for anything else or impossible dates.
+    static func isoDate(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let year: Int, month: Int, day: Int
+        let slash = trimmed.split(separator: "/")
+        let dash = trimmed.split(separator: "-")
+        if slash.count == 3, let m = Int(slash[0]), let d = Int(slash[1]), let y = Int(slash[2]), slash[2].count == 4 || slash[2].count == 2 {
+            (year, month, day) = (slash[2].count == 2 ? 2000 + y : y, m, d)
+        } else if dash.count == 3, dash[0].count == 4, let y = Int(dash[0]), let m = Int(dash[1]), let d = Int(dash[2]) {
+            (year, month, day) = (y, m, d)
+        } else {
+            return nil
+        }
+        let daysInMonth = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1900...2999).contains(year), (1...12).contains(month), (1...daysInMonth[month - 1]).contains(day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// A head count such as `63` or `1,234`; nil for anything else.
+    static func count(_ text: String) -> Int? {
+        Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+    }
+
+    /// The city of a workbook address: the part before "CA <zip>", after the last run of two spaces
+    /// (EDD separates street and city that way) or else after the last comma.
+    static func city(fromAddress address: String) -> String? {
+        guard let stateRange = address.range(of: #"[\s,]+CA\.?\s*(\d{5}(-\d{4})?)?\s*$"#, options: [.regularExpression, .caseInsensitive]) else {
+            return nil
+        }
+        let head = String(address[..<stateRange.lowerBound])
+        let parts: [String]
+        if head.range(of: #"\s{2,}"#, options: .regularExpression) != nil {
+            parts = head.components(separatedBy: "  ")
+        } else {
+            parts = head.components(separatedBy: ",")
+        }
+        guard parts.count > 1, let last = parts.last else { return nil }
+        let city = collapse(last)
+        return city.isEmpty || city.first?.isNumber == true ? nil : city
+    }
+}
