@@ -22,10 +22,15 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     public var lastModified: String?
     public var rows: Int
     public var detail: String?
+    /// First day the unit's data speaks for (a WARN report's fiscal year, an ERM date range), ISO.
+    public var coversFrom: String?
+    /// Last day the unit's data speaks for, ISO.
+    public var coversUntil: String?
 
     public init(
         feed: String, unit: String, status: Status, url: String, fetchedAt: Date = Date(),
-        etag: String? = nil, lastModified: String? = nil, rows: Int = 0, detail: String? = nil
+        etag: String? = nil, lastModified: String? = nil, rows: Int = 0, detail: String? = nil,
+        coversFrom: String? = nil, coversUntil: String? = nil
     ) {
         self.feed = feed
         self.unit = unit
@@ -36,5 +41,7 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
         self.lastModified = lastModified
         self.rows = rows
         self.detail = detail
+        self.coversFrom = coversFrom
+        self.coversUntil = coversUntil
     }
 }

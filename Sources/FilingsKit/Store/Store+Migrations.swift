@@ -92,6 +92,51 @@ extension Store {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-notices") { db in
+            try db.alter(table: "ledgerEntry") { t in
+                t.add(column: "coversFrom", .text)
+                t.add(column: "coversUntil", .text)
+            }
+            // One row per WARN notice site. The tracking columns are the store's, not the parser's.
+            try db.create(table: "warnNotice") { t in
+                t.primaryKey("key", .text)
+                t.column("company", .text).notNull()
+                t.column("noticeDate", .text)
+                t.column("receivedDate", .text)
+                t.column("effectiveDate", .text)
+                t.column("employees", .integer)
+                t.column("layoffOrClosure", .text)
+                t.column("kind", .text).notNull()
+                t.column("county", .text)
+                t.column("address", .text)
+                t.column("city", .text)
+                t.column("industry", .text)
+                t.column("sourceFile", .text).notNull()
+                t.column("sourceRow", .integer).notNull()
+                t.column("normalizedCompany", .text).notNull().defaults(to: "")
+                t.column("sourceURL", .text)
+                t.column("firstSeenAt", .datetime)
+                t.column("amendedAt", .datetime)
+                t.column("previousEmployees", .integer)
+            }
+            try db.create(index: "warnNotice_noticeDate", on: "warnNotice", columns: ["noticeDate"])
+            try db.create(index: "warnNotice_company", on: "warnNotice", columns: ["normalizedCompany"])
+
+            try db.create(table: "ermEvent") { t in
+                t.primaryKey("id", .text)
+                t.column("announcementDate", .text).notNull()
+                t.column("country", .text).notNull()
+                t.column("company", .text).notNull()
+                t.column("sector", .text)
+                t.column("restructuringType", .text)
+                t.column("employmentChange", .integer)
+                t.column("url", .text).notNull()
+                t.column("normalizedCompany", .text).notNull().defaults(to: "")
+                t.column("sourceURL", .text)
+                t.column("firstSeenAt", .datetime)
+            }
+            try db.create(index: "ermEvent_date", on: "ermEvent", columns: ["announcementDate"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Renders a `CheckResult` for people (text) and scripts (JSON in the contract's shape).
+public enum CheckReport {
+    /// The verdict per claim, its evidence one line each, and one coverage line per source.
+    public static func text(_ result: CheckResult) -> String {
+        var lines = ["\(TextSanitizer.singleLine(result.company))\(result.cik.map { " (CIK \($0))" } ?? ""), \(result.since) to \(result.until)"]
+        for claim in result.claims {
+            lines.append("")
+            lines.append("\(claim.claim.rawValue): \(headline(claim.verdict))")
+            for event in claim.evidence.prefix(20) {
+                var line = "  \(event.date)  \(event.source.rawValue)  \(event.kind.rawValue) [\(event.strength.rawValue)]  \(TextSanitizer.singleLine(event.summary))"
+                if let employees = event.employees { line += " — \(employees) employees" }
+                if let url = event.url { line += "\n      \(TextSanitizer.singleLine(url))" }
+                lines.append(line)
+            }
+            if claim.evidence.count > 20 { lines.append("  … and \(claim.evidence.count - 20) more (use --json)") }
+            for source in claim.coverage {
+                let span = [source.from, source.until].compactMap { $0 }.joined(separator: "..")
+                lines.append("  \(source.source.rawValue): \(source.covered ? "covered" : "NOT covered")\(span.isEmpty ? "" : " " + span) — \(TextSanitizer.singleLine(source.note))")
+            }
+        }
+        lines.append("")
+        lines.append("No record is not a denial: departures below officer level and small cuts leave no filing.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func headline(_ verdict: VerdictKind) -> String {
+        switch verdict {
+        case .confirmed: "CONFIRMED by the record"
+        case .indirect: "INDIRECT: only media reports or unread items point to it"
+        case .noRecord: "NO RECORD in any source that covers the window (this does not refute it)"
+        case .notCovered: "NOT COVERED: a source that could hold a record could not be read for the window"
+        }
+    }
+
+    /// The contract's check JSON.
+    public static func json(_ result: CheckResult) throws -> String {
+        try Listing.json(CheckJSON(result))
+    }
+}
+
+/// `{"company","cik","since","until","claims":[{"claim","verdict","evidence":[event...],"coverage":[...]}]}`.
+struct CheckJSON: Encodable {
+    struct ClaimJSON: Encodable {
+        var claim: Claim
+        var verdict: VerdictKind
+        var evidence: [EventJSON]
+        var coverage: [SourceCoverageJSON]
+    }
+
+    /// Coverage with every field present (`null` when unknown).
+    struct SourceCoverageJSON: Encodable {
+        var coverage: SourceCoverage
+
+        enum CodingKeys: String, CodingKey { case source, covered, from, until, note }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(coverage.source, forKey: .source)
+            try c.encode(coverage.covered, forKey: .covered)
+            try c.encode(coverage.from, forKey: .from)
+            try c.encode(coverage.until, forKey: .until)
+            try c.encode(TextSanitizer.singleLine(coverage.note), forKey: .note)
+        }
+    }
+
+    var company: String
+    var cik: Int64?
+    var since: String
+    var until: String
+    var claims: [ClaimJSON]
+
+    init(_ result: CheckResult) {
+        company = TextSanitizer.singleLine(result.company)
+        cik = result.cik
+        since = result.since
+        until = result.until
+        claims = result.claims.map {
+            ClaimJSON(claim: $0.claim, verdict: $0.verdict, evidence: $0.evidence.map(EventJSON.init), coverage: $0.coverage.map(SourceCoverageJSON.init))
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case company, cik, since, until, claims }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(company, forKey: .company)
+        try c.encode(cik, forKey: .cik)
+        try c.encode(since, forKey: .since)
+        try c.encode(until, forKey: .until)
+        try c.encode(claims, forKey: .claims)
+    }
+}
