@@ -22,6 +22,7 @@ import Testing
             exit "${FAKE_SYNC_EXIT:-0}" ;;
         digest)
             echo "mailed 2 events"
+            [ -e /proc/self/fd/9 ] && echo "lock descriptor leaked into filings" >&2
             exit "${FAKE_DIGEST_EXIT:-0}" ;;
         esac
         exit 64
@@ -80,6 +81,7 @@ import Testing
         #expect(log.contains { $0.hasSuffix(" sync: feed ca-warn failed: HTTP 503") })
         #expect(log.contains { $0.hasSuffix(" digest: mailed 2 events") })
         #expect(log.last?.hasSuffix(" done") == true)
+        #expect(!log.contains { $0.contains("leaked") }, "the lock's descriptor must not reach filings or the mailer")
     }
 
     @Test(arguments: [nil, ""] as [String?])
