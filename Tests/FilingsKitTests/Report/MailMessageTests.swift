@@ -65,6 +65,18 @@ import Testing
         #expect(header.text.hasPrefix(ReportSamples.hostileNameSafe))
     }
 
+    @Test func longDisplayNamesAndManyRecipientsFold() throws {
+        let long = try MailAddress(address: "team@example.com", displayName: "Research, Policy & Markets Team (" + String(repeating: "x", count: 80) + ")")
+        let many = try (1...12).map { number throws(MailAddressError) in try MailAddress(parsing: "Reader \(number) <reader\(number)@example.com>") }
+        let header = MailHeader.addresses("To", [long] + many)
+        let lines = header.field.components(separatedBy: "\r\n")
+        #expect(lines.count > 5)
+        #expect(lines.allSatisfy { $0.utf8.count <= 76 && $0.unicodeScalars.allSatisfy { $0.isASCII } })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(" ") })
+        #expect(lines[0].hasPrefix("To: =?UTF-8?B?"))  // too long to quote, so encoded (and foldable)
+        #expect(lines.last?.hasSuffix("<reader12@example.com>") == true)
+    }
+
     @Test func encodedWordsAreShortAndNeverSplitACharacter() throws {
         let text = String(repeating: "株式会社東芝 Société Générale 👩‍💻 ", count: 5)
         let words = HeaderEncoding.encodedWords(text)
