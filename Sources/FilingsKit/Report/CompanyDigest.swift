@@ -2,7 +2,7 @@ import Foundation
 
 /// One company's part of a digest: its events, newest first.
 public struct CompanyDigest: Sendable, Equatable {
-    /// The name shown for the company (from its newest event), safe to print.
+    /// The name shown for the company (from its newest event, preferring one with a CIK), safe to print.
     public var company: String
     /// The company's Central Index Key, when its events carry one.
     public var cik: Int64?
@@ -42,8 +42,9 @@ public struct CompanyDigest: Sendable, Equatable {
         }
         let groups = byKey.values.map { members -> CompanyDigest in
             let sorted = members.sorted(by: isNewer)
-            let newest = sorted[0]
-            let name = TextSanitizer.singleLine(newest.company)
+            // The name on the newest event with a CIK is EDGAR's; a WARN or EU spelling is the fallback.
+            let named = sorted.first { $0.cik != nil } ?? sorted[0]
+            let name = TextSanitizer.singleLine(named.company)
             return CompanyDigest(
                 company: name.isEmpty ? "(unnamed company)" : name,
                 cik: sorted.lazy.compactMap(\.cik).first,

@@ -106,7 +106,7 @@ public enum MailAddressError: Error, LocalizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .lineBreak(let text):
-            "mail address \(Self.show(text)) contains a line break; give one address per line-free argument"
+            "mail address \(Self.show(text)) contains a line break, which could add mail headers; remove it"
         case .controlCharacter(let text):
             "mail address \(Self.show(text)) contains a control character; remove it"
         case .notOneAt(let text):
