@@ -2,12 +2,6 @@ import Foundation
 
 /// Runs the built `filings` executable as a user would, capturing its output.
 struct BinaryRunner {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// The `filings` binary next to the test bundle (SwiftPM builds it because the tests depend on it).
     static let executable: URL? = {
         let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
@@ -27,36 +21,22 @@ struct BinaryRunner {
 
     var environment: [String: String]
 
-    /// Runs `filings` with `arguments`, feeding `input` on stdin, off the test's concurrency pool.
-    func run(_ arguments: [String], input: Data? = nil) async throws -> Result {
+    /// Runs `filings` with `arguments` (and `input` on stdin), output captured in files, off the test's concurrency pool.
+    func run(_ arguments: [String], input: Data? = nil) async throws -> ProcessRunner.Result {
         guard let executable = BinaryRunner.executable else { throw CocoaError(.fileNoSuchFile) }
+        let directory = try temporaryDirectory()
+        var stdin: URL?
+        if let input {
+            let url = directory.appendingPathComponent("stdin")
+            try input.write(to: url)
+            stdin = url
+        }
         let environment = environment
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                do {
-                    let process = Process()
-                    process.executableURL = executable
-                    process.arguments = arguments
-                    process.environment = environment
-                    let out = Pipe()
-                    let err = Pipe()
-                    let inPipe = Pipe()
-                    process.standardOutput = out
-                    process.standardError = err
-                    process.standardInput = inPipe
-                    try process.run()
-                    if let input { inPipe.fileHandleForWriting.write(input) }
-                    try inPipe.fileHandleForWriting.close()
-                    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    continuation.resume(
-                        returning: Result(
-                            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                            stderr: String(decoding: stderr, as: UTF8.self)))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
+                continuation.resume(with: Result {
+                    try ProcessRunner.run(executable.path, arguments, environment: environment, directory: directory, stdin: stdin)
+                })
             }
         }
     }
