@@ -15,9 +15,11 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
+        .systemLibrary(name: "CZlibShim", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "FilingsKit",
             dependencies: [
+                "CZlibShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
