@@ -2,8 +2,11 @@ import Foundation
 
 /// One row of an EDGAR index (master, form or company; daily or quarterly).
 public struct IndexEntry: Sendable, Equatable {
+    /// The filer's Central Index Key.
     public var cik: Int64
+    /// The filer's name as the index writes it (`\PA\`-style state tags included).
     public var companyName: String
+    /// The form type, e.g. `8-K`.
     public var form: String
     /// ISO `YYYY-MM-DD` (daily indexes write `YYYYMMDD`, quarterly ones `YYYY-MM-DD`).
     public var dateFiled: String

@@ -22,7 +22,9 @@ public struct IndexParseReport: Sendable, Equatable {
 
     /// A row that was skipped, with its 1-based line number.
     public struct Issue: Sendable, Equatable {
+        /// The 1-based line number in the file.
         public var line: Int
+        /// Why the row was skipped.
         public var reason: String
 
         /// Creates an issue.
@@ -35,7 +37,9 @@ public struct IndexParseReport: Sendable, Equatable {
     /// How many issues are kept verbatim; the rest are only counted.
     public static let issueLimit = 20
 
+    /// The URL or path the index was read from.
     public var source: String
+    /// master, form or company index.
     public var kind: Kind
     /// Nil when the description line is missing or unfamiliar.
     public var period: Period?

@@ -2,7 +2,9 @@ import Foundation
 
 /// One row of a submissions JSON's columnar `filings` table.
 public struct SubmissionFiling: Sendable, Equatable {
+    /// The accession number, e.g. `0001193125-23-009934`.
     public var accession: String
+    /// The form type, e.g. `8-K`.
     public var form: String
     /// ISO `YYYY-MM-DD`.
     public var filingDate: String
@@ -13,6 +15,7 @@ public struct SubmissionFiling: Sendable, Equatable {
     /// 8-K item codes (`["7.01", "9.01"]`) for the 8-K family only; nil for other forms, whose
     /// `items` column means other things (Form D `06b`, dates, accession numbers).
     public var items: [String]?
+    /// The main document's file name in the filing folder, when given.
     public var primaryDocument: String?
 
     /// Creates a row from its fields.

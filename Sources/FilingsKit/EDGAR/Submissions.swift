@@ -2,6 +2,7 @@ import Foundation
 
 /// A parsed `data.sec.gov/submissions/CIK##########.json`: the company and its recent filings.
 public struct Submissions: Sendable {
+    /// The filer: CIK, name, tickers, exchanges, former names.
     public var company: Company
     /// `operating`, `other` (individuals, some foreign filers), ... when given.
     public var entityType: String?

@@ -2,6 +2,7 @@ import Foundation
 
 /// A parsed `CIK##########-submissions-NNN.json` page: older filings, without the company.
 public struct SubmissionsPage: Sendable {
+    /// The page's rows, newest first.
     public var filings: [SubmissionFiling]
     /// Rows skipped and columns missing or of unequal length, in words.
     public var issues: [String]

@@ -2,7 +2,9 @@ import Foundation
 
 /// One row of an SEC ticker map: a ticker symbol and the company it belongs to.
 public struct TickerEntry: Sendable, Equatable {
+    /// The company's Central Index Key.
     public var cik: Int64
+    /// The ticker symbol, e.g. `MSFT`.
     public var ticker: String
     /// The company's name as the map gives it (`title` or `name`).
     public var name: String
