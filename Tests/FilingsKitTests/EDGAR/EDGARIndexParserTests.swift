@@ -153,4 +153,22 @@ struct EDGARIndexParserTests {
         #expect(filing.items == nil)
         #expect(filing.isCurrentReport)
     }
+
+    @Test("only the first 20 malformed rows are described; all are counted; an error from each stops the parse")
+    func issueLimitAndThrowingCallback() throws {
+        var text = "Description:           Daily Index of EDGAR Dissemination Feed\n\n"
+            + "CIK|Company Name|Form Type|Date Filed|File Name\n" + String(repeating: "-", count: 80) + "\n"
+        for row in 0..<25 { text += "\(row)|NAME|8-K|2020\n" }
+        text += "1|GOOD CO|8-K|20200103|edgar/data/1/0000000001-20-000001.txt\n"
+        let (entries, report) = try EDGARIndexParser.entries(Data(text.utf8), source: "many")
+        #expect(report.malformedCount == 25)
+        #expect(report.malformed.count == IndexParseReport.issueLimit)
+        #expect(report.malformed.first?.line == 5)
+        #expect(entries.map(\.companyName) == ["GOOD CO"])
+
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try EDGARIndexParser.parse(Data(text.utf8), source: "many") { _ in throw Stop() }
+        }
+    }
 }
