@@ -108,7 +108,7 @@ enum ByteText {
         return true
     }
 
-    /// ASCII or UTF-8 text known to be short and well formed (form types, paths), decoded without checks beyond the standard library's repair.
+    /// Text known to be ASCII (form types, paths); invalid bytes would become U+FFFD.
     static func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }

@@ -79,11 +79,15 @@ public enum EDGARIndexParser {
                 continue
             }
             guard let date = ByteText.isoDate(bytes, fields.date) else {
-                report.skip(line: cursor.lineNumber, "date \"\(ByteText.text(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
+                report.skip(
+                    line: cursor.lineNumber,
+                    "date \"\(ByteText.text(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
                 continue
             }
             guard ByteText.isAccession(bytes, fields.accession) else {
-                report.skip(line: cursor.lineNumber, "file name \"\(ByteText.text(bytes, fields.path))\" has no accession number")
+                report.skip(
+                    line: cursor.lineNumber,
+                    "file name \"\(ByteText.text(bytes, fields.path))\" has no accession number")
                 continue
             }
             guard keep else { continue }

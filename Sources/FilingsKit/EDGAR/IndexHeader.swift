@@ -31,7 +31,8 @@ struct IndexHeader {
             if trimmed.isEmpty {
                 columnLines = []
             } else if trimmed.count >= 10, trimmed.allSatisfy({ bytes[$0] == ByteText.dash }) {
-                return try make(columnLines, metadata, rowsStart: cursor.position, linesBefore: cursor.lineNumber, source)
+                return try make(
+                    columnLines, metadata, rowsStart: cursor.position, linesBefore: cursor.lineNumber, source)
             } else if let colon = ByteText.firstIndex(of: ByteText.colon, in: bytes, trimmed) {
                 let key = ByteText.text(bytes, ByteText.trimmed(bytes, trimmed.lowerBound..<colon))
                 metadata[key] = ByteText.text(bytes, ByteText.trimmed(bytes, (colon + 1)..<trimmed.upperBound))

@@ -69,7 +69,8 @@ struct IndexRow {
     }
 
     /// The last space-free word of `range` (right-trimmed) and what precedes it, right-trimmed.
-    private static func lastWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Range<Int>, Range<Int>)? {
+    private static func lastWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Range<Int>, Range<Int>)?
+    {
         let end = ByteText.trimmed(bytes, range).upperBound
         var start = end
         while start > range.lowerBound, bytes[start - 1] != ByteText.space, bytes[start - 1] != ByteText.tab {

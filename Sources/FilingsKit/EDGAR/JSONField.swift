@@ -10,7 +10,8 @@ enum JSONField {
         do {
             return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw EDGARFormatError.unexpectedContent(source: source, expected: expected, found: "invalid JSON (\(error.localizedDescription))")
+            throw EDGARFormatError.unexpectedContent(
+                source: source, expected: expected, found: "invalid JSON (\(error.localizedDescription))")
         }
     }
 

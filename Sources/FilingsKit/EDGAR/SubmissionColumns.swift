@@ -33,7 +33,8 @@ struct SubmissionColumns {
         var skipped = 0
         for index in 0..<count {
             guard let accession = JSONField.string(accessions[index]), EDGARArchive.isAccession(accession),
-                let form = JSONField.string(value(forms, index)), let filingDate = JSONField.isoDate(value(filingDates, index))
+                let form = JSONField.string(value(forms, index)),
+                let filingDate = JSONField.isoDate(value(filingDates, index))
             else {
                 skipped += 1
                 if skipped <= Self.rowIssueLimit {
@@ -69,7 +70,9 @@ struct SubmissionColumns {
             return nil
         }
         if values.count != count {
-            issues.append("column \(name) has \(values.count) values for \(count) accession numbers; missing values read as empty")
+            issues.append(
+                "column \(name) has \(values.count) values for \(count) accession numbers; missing values read as empty"
+            )
         }
         return values
     }

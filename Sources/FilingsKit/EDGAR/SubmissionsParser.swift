@@ -8,7 +8,8 @@ public enum SubmissionsParser {
     public static func parse(_ data: Data, source: String) throws -> Submissions {
         let expected = "a submissions JSON (data.sec.gov/submissions/CIK##########.json)"
         guard let object = try JSONField.object(data, source: source, expected: expected) as? [String: Any] else {
-            throw EDGARFormatError.unexpectedContent(source: source, expected: expected, found: "JSON that is not an object")
+            throw EDGARFormatError.unexpectedContent(
+                source: source, expected: expected, found: "JSON that is not an object")
         }
         if object["filings"] == nil, object["accessionNumber"] != nil {
             throw EDGARFormatError.unexpectedContent(
@@ -21,8 +22,11 @@ public enum SubmissionsParser {
         let name = JSONField.string(object["name"]) ?? ""
         if name.isEmpty { issues.append("no company name") }
         let formerNames = (object["formerNames"] as? [Any] ?? []).compactMap { entry -> FormerName? in
-            guard let fields = entry as? [String: Any], let former = JSONField.string(fields["name"]) else { return nil }
-            return FormerName(name: former, from: JSONField.isoDate(fields["from"]), to: JSONField.isoDate(fields["to"]))
+            guard let fields = entry as? [String: Any], let former = JSONField.string(fields["name"]) else {
+                return nil
+            }
+            return FormerName(
+                name: former, from: JSONField.isoDate(fields["from"]), to: JSONField.isoDate(fields["to"]))
         }
         let company = Company(
             cik: cik, name: name, tickers: JSONField.strings(object["tickers"]),
@@ -37,7 +41,9 @@ public enum SubmissionsParser {
         } else {
             issues.append("no filings.recent table: no filings read")
         }
-        let pages = (filings?["files"] as? [Any] ?? []).compactMap { ($0 as? [String: Any]).flatMap { JSONField.string($0["name"]) } }
+        let pages = (filings?["files"] as? [Any] ?? []).compactMap {
+            ($0 as? [String: Any]).flatMap { JSONField.string($0["name"]) }
+        }
         return Submissions(
             company: company, entityType: JSONField.string(object["entityType"]), filings: rows, pages: pages,
             issues: issues)
@@ -52,10 +58,12 @@ public enum SubmissionsParser {
     public static func page(_ data: Data, source: String) throws -> SubmissionsPage {
         let expected = "a submissions page (CIK##########-submissions-NNN.json)"
         guard let object = try JSONField.object(data, source: source, expected: expected) as? [String: Any] else {
-            throw EDGARFormatError.unexpectedContent(source: source, expected: expected, found: "JSON that is not an object")
+            throw EDGARFormatError.unexpectedContent(
+                source: source, expected: expected, found: "JSON that is not an object")
         }
         guard object["accessionNumber"] is [Any] else {
-            let found = object["filings"] != nil ? "a company submissions file (use parse)" : "no accessionNumber column"
+            let found =
+                object["filings"] != nil ? "a company submissions file (use parse)" : "no accessionNumber column"
             throw EDGARFormatError.unexpectedContent(source: source, expected: expected, found: found)
         }
         var columns = SubmissionColumns(object)

@@ -24,7 +24,8 @@ public enum TickerMapParser {
             }
         }
         guard let object = try JSONField.object(data, source: source, expected: expected) as? [String: Any] else {
-            throw EDGARFormatError.unexpectedContent(source: source, expected: expected, found: "JSON that is not an object")
+            throw EDGARFormatError.unexpectedContent(
+                source: source, expected: expected, found: "JSON that is not an object")
         }
         if let fields = object["fields"] as? [Any], let rows = object["data"] as? [Any] {
             return try columnar(fields: fields.map { JSONField.string($0) ?? "" }, rows: rows, source: source)
@@ -42,7 +43,9 @@ public enum TickerMapParser {
                 throw EDGARFormatError.unexpectedContent(
                     source: source, expected: expected, found: "key \"\(key)\" does not hold an object")
             }
-            if let entry = entry(cik: row["cik_str"] ?? row["cik"], ticker: row["ticker"], name: row["title"] ?? row["name"]) {
+            if let entry = entry(
+                cik: row["cik_str"] ?? row["cik"], ticker: row["ticker"], name: row["title"] ?? row["name"])
+            {
                 map.entries.append(entry)
             } else {
                 skip(&map, "entry \"\(key)\" has no numeric cik_str or no ticker")

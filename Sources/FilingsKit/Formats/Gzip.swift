@@ -65,7 +65,8 @@ public enum Gzip {
                 case Z_OK:
                     continue
                 case Z_BUF_ERROR where stream.avail_in == 0:
-                    throw DecompressionError(reason: "the data ends before the end of the compressed stream (truncated download?)")
+                    throw DecompressionError(
+                        reason: "the data ends before the end of the compressed stream (truncated download?)")
                 default:
                     let message = stream.msg.map { String(cString: $0) } ?? "status \(status)"
                     throw DecompressionError(reason: message)

@@ -23,14 +23,18 @@ struct EDGARFileDetectorTests {
         #expect(EDGARFileDetector.detect(StoredGzip.encode(data)) == kind)
     }
 
-    @Test("not EDGAR data", arguments: ["", "<html><body>Access Denied</body></html>", #"{"a":1}"#, "[1]", "hello\nworld\n"])
+    @Test(
+        "not EDGAR data",
+        arguments: ["", "<html><body>Access Denied</body></html>", #"{"a":1}"#, "[1]", "hello\nworld\n"])
     func unknown(text: String) {
         #expect(EDGARFileDetector.detect(Data(text.utf8)) == nil)
     }
 
     @Test("every real index, submissions file and ticker map is recognized")
     func realCorpus() throws {
-        let expectations: [(String, EDGARFileKind)] = [("master.", .masterIndex), ("form.", .formIndex), ("company.", .companyIndex)]
+        let expectations: [(String, EDGARFileKind)] = [
+            ("master.", .masterIndex), ("form.", .formIndex), ("company.", .companyIndex),
+        ]
         for url in SharedData.files(under: "edgar/index").filter({ $0.pathExtension == "idx" }) {
             let kind = expectations.first { url.lastPathComponent.hasPrefix($0.0) }?.1
             #expect(EDGARFileDetector.detect(try Data(contentsOf: url)) == kind, "\(url.lastPathComponent)")

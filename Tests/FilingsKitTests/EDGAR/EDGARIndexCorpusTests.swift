@@ -42,7 +42,9 @@ struct EDGARIndexCorpusTests {
             #expect(entries.filter { $0.form == "8-K" }.count == expected.eightK, "\(name)")
             for entry in entries {
                 #expect(entry.path == "edgar/data/\(entry.cik)/\(entry.accession).txt", "\(name): \(entry)")
-                #expect(entry.dateFiled.count == 10 && (entry.dateFiled.hasPrefix("19") || entry.dateFiled.hasPrefix("20")), "\(name): \(entry)")
+                #expect(
+                    entry.dateFiled.count == 10 && (entry.dateFiled.hasPrefix("19") || entry.dateFiled.hasPrefix("20")),
+                    "\(name): \(entry)")
                 #expect(!entry.companyName.isEmpty && !entry.companyName.hasSuffix(" "), "\(name): \(entry)")
             }
         }
@@ -59,7 +61,8 @@ struct EDGARIndexCorpusTests {
         #expect(eightKs.filter { $0.form == "8-K/A" }.count == 13)
 
         let (all, _) = try EDGARIndexParser.entries(data, source: url.path)
-        #expect(all.prefix(3).map(\.accession) == ["0001209191-20-000788", "0001209191-20-000796", "0001209191-20-000804"])
+        #expect(
+            all.prefix(3).map(\.accession) == ["0001209191-20-000788", "0001209191-20-000796", "0001209191-20-000804"])
         #expect(all[0].companyName == "CORE LABORATORIES N V")
         #expect(all.contains { $0.companyName == #"UNIVERSAL DISPLAY CORP \PA\"# && $0.cik == 1_005_284 })
         // A daily index lists what was disseminated that day, some rows with older filing dates.
@@ -98,10 +101,13 @@ struct EDGARIndexCorpusTests {
 
     @Test("directory listings and HTTP error bodies are refused, not read as empty indexes")
     func notIndexes() throws {
-        let pages = SharedData.files(under: "edgar/index/listing") + [
-            SharedData.file("edgar/http/rate-exceeded.html"), SharedData.file("edgar/http/full-index_2099_QTR1_form.gz.403.body"),
-            SharedData.file("edgar/http/full-index_2025_QTR1_form.gz.304.body"),
-        ].compactMap { $0 }
+        let pages =
+            SharedData.files(under: "edgar/index/listing")
+            + [
+                SharedData.file("edgar/http/rate-exceeded.html"),
+                SharedData.file("edgar/http/full-index_2099_QTR1_form.gz.403.body"),
+                SharedData.file("edgar/http/full-index_2025_QTR1_form.gz.304.body"),
+            ].compactMap { $0 }
         for url in pages {
             #expect(throws: EDGARFormatError.self, "\(url.lastPathComponent)") {
                 try EDGARIndexParser.parse(Data(contentsOf: url), source: url.path) { _ in }

@@ -66,7 +66,8 @@ struct EDGARIndexParserTests {
         #expect(report.kind == .company)
         #expect(report.rowsSeen == 5)
         #expect(report.rowsKept == 4)
-        #expect(report.malformed == [IndexParseReport.Issue(line: 16, reason: "truncated row: no file name at the end")])
+        #expect(
+            report.malformed == [IndexParseReport.Issue(line: 16, reason: "truncated row: no file name at the end")])
         #expect(entries.map(\.form) == ["1-A POS", "8-K", "8-K/A", "D"])
         #expect(entries[1].companyName == #"ACME WIDGETS CORP \DE\"#)
         #expect(entries[2].companyName == "A VERY LONG COMPANY NAME THAT RUNS PAST ITS SIXTY-TWO CHARACTER COLUMN")
@@ -90,7 +91,9 @@ struct EDGARIndexParserTests {
     func latin1AndCRLF() throws {
         var data = Data("Description:           Daily Index of EDGAR Dissemination Feed\r\n\r\n".utf8)
         data += Data("CIK|Company Name|Form Type|Date Filed|File Name\r\n\(String(repeating: "-", count: 80))\r\n".utf8)
-        data += Data("1234|SOCI".utf8) + Data([0xC9]) + Data("T\u{E9} ANONYME|8-K|20200103|edgar/data/1234/0000001234-20-000001.txt\r\n".utf8)
+        data +=
+            Data("1234|SOCI".utf8) + Data([0xC9])
+            + Data("T\u{E9} ANONYME|8-K|20200103|edgar/data/1234/0000001234-20-000001.txt\r\n".utf8)
         let (entries, report) = try EDGARIndexParser.entries(data, source: "fixture")
         #expect(report.malformedCount == 0)
         #expect(entries.first?.companyName == "SOCI\u{C9}T\u{C3}\u{A9} ANONYME")
@@ -108,7 +111,8 @@ struct EDGARIndexParserTests {
 
     @Test("header-only index has zero rows")
     func headerOnly() throws {
-        let text = "Description:           Master Index of EDGAR Dissemination Feed by Form Type\n\n"
+        let text =
+            "Description:           Master Index of EDGAR Dissemination Feed by Form Type\n\n"
             + "Form Type   Company Name                                                  CIK         Date Filed  File Name\n"
             + String(repeating: "-", count: 137) + "\n"
         let (entries, report) = try EDGARIndexParser.entries(Data(text.utf8), source: "empty")
@@ -125,7 +129,10 @@ struct EDGARIndexParserTests {
             ("<!DOCTYPE html><html><body>Request Rate Threshold Exceeded</body></html>", "HTML page"),
             (#"{"cik":"0000789019"}"#, "JSON"),
             ("just some text\nwith no header\n", "no column header"),
-            ("Description: x\n\nCIK|Name|Form\n" + String(repeating: "-", count: 80) + "\n", "unfamiliar column header"),
+            (
+                "Description: x\n\nCIK|Name|Form\n" + String(repeating: "-", count: 80) + "\n",
+                "unfamiliar column header"
+            ),
         ])
     func notAnIndex(input: String, message: String) throws {
         let error = #expect(throws: EDGARFormatError.self) {
@@ -149,14 +156,18 @@ struct EDGARIndexParserTests {
         let (entries, _) = try EDGARIndexParser.entries(try SharedData.fixture("edgar/master.daily.idx"), source: "f")
         let base = try #require(URL(string: "https://mirror.example/Archives/"))
         let filing = entries[0].filing(archivesBase: base, source: "f")
-        #expect(filing.url == "https://mirror.example/Archives/edgar/data/1005284/000100528420000002/0001005284-20-000002-index.htm")
+        #expect(
+            filing.url
+                == "https://mirror.example/Archives/edgar/data/1005284/000100528420000002/0001005284-20-000002-index.htm"
+        )
         #expect(filing.items == nil)
         #expect(filing.isCurrentReport)
     }
 
     @Test("only the first 20 malformed rows are described; all are counted; an error from each stops the parse")
     func issueLimitAndThrowingCallback() throws {
-        var text = "Description:           Daily Index of EDGAR Dissemination Feed\n\n"
+        var text =
+            "Description:           Daily Index of EDGAR Dissemination Feed\n\n"
             + "CIK|Company Name|Form Type|Date Filed|File Name\n" + String(repeating: "-", count: 80) + "\n"
         for row in 0..<25 { text += "\(row)|NAME|8-K|2020\n" }
         text += "1|GOOD CO|8-K|20200103|edgar/data/1/0000000001-20-000001.txt\n"

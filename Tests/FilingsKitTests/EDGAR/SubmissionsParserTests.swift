@@ -9,7 +9,8 @@ struct SubmissionsParserTests {
 
     @Test("company, former names, pages and rows of a small submissions file")
     func fixture() throws {
-        let result = try SubmissionsParser.parse(try SharedData.fixture("edgar/CIK0000000042.json"), source: "fixture.json")
+        let result = try SubmissionsParser.parse(
+            try SharedData.fixture("edgar/CIK0000000042.json"), source: "fixture.json")
         #expect(result.company.cik == 42)
         #expect(result.company.name == #"EXAMPLE SOFTWARE CORP \WA\"#)
         #expect(result.company.tickers == ["EXSW", "EXSW-PA"])
@@ -17,18 +18,21 @@ struct SubmissionsParserTests {
         #expect(result.company.source == "fixture.json")
         #expect(
             result.company.formerNames == [
-                FormerName(name: "EXAMPLE SOFT INC", from: "1994-02-14", to: "2001-05-01"), FormerName(name: "EXAMPLE LABS"),
+                FormerName(name: "EXAMPLE SOFT INC", from: "1994-02-14", to: "2001-05-01"),
+                FormerName(name: "EXAMPLE LABS"),
             ])
         #expect(result.entityType == "operating")
         #expect(result.pages == ["CIK0000000042-submissions-001.json"])
-        #expect(result.filings.map(\.accession) == [
-            "0001193125-23-009934", "0000000042-23-000007", "0000000042-23-000006", "0000000042-23-000005",
-        ])
+        #expect(
+            result.filings.map(\.accession) == [
+                "0001193125-23-009934", "0000000042-23-000007", "0000000042-23-000006", "0000000042-23-000005",
+            ])
         #expect(
             result.filings[0]
                 == SubmissionFiling(
                     accession: "0001193125-23-009934", form: "8-K", filingDate: "2023-01-18", reportDate: "2023-01-18",
-                    acceptanceDateTime: "2023-01-18T14:15:37.000Z", items: ["7.01", "9.01"], primaryDocument: "d447690d8k.htm"))
+                    acceptanceDateTime: "2023-01-18T14:15:37.000Z", items: ["7.01", "9.01"],
+                    primaryDocument: "d447690d8k.htm"))
         #expect(result.filings[1].form == "D")
         #expect(result.filings[1].items == nil)  // Form D's "06b" is not an 8-K item
         #expect(result.filings[2].items == [])  // an 8-K/A with an empty items string
@@ -43,12 +47,14 @@ struct SubmissionsParserTests {
 
     @Test("8-K rows become Filing values linked under the given archive base")
     func currentReports() throws {
-        let result = try SubmissionsParser.parse(try SharedData.fixture("edgar/CIK0000000042.json"), source: "fixture.json")
+        let result = try SubmissionsParser.parse(
+            try SharedData.fixture("edgar/CIK0000000042.json"), source: "fixture.json")
         let base = try #require(URL(string: "https://www.sec.gov/Archives/"))
         let filings = result.currentReports(archivesBase: base)
         #expect(filings.map(\.form) == ["8-K", "8-K/A"])
         let first = try #require(filings.first)
-        #expect(first.url == "https://www.sec.gov/Archives/edgar/data/42/000119312523009934/0001193125-23-009934-index.htm")
+        #expect(
+            first.url == "https://www.sec.gov/Archives/edgar/data/42/000119312523009934/0001193125-23-009934-index.htm")
         #expect(first.cik == 42)
         #expect(first.companyName == #"EXAMPLE SOFTWARE CORP \WA\"#)
         #expect(first.acceptedAt == "2023-01-18T14:15:37.000Z")
@@ -172,7 +178,9 @@ struct SubmissionsCorpusTests {
             #expect(result.filings.isEmpty)
             #expect(result.company.name == #"Company Name Three `!#$(),:;=.-;\|@/{}&'\WA\"#)
             #expect(result.company.formerNames.count == 19)
-            #expect(result.company.formerNames.last == FormerName(name: "ALLEN TEST LTD", from: "1994-02-11", to: "1994-06-13"))
+            #expect(
+                result.company.formerNames.last
+                    == FormerName(name: "ALLEN TEST LTD", from: "1994-02-11", to: "1994-06-13"))
             #expect(result.currentReports(archivesBase: SubmissionsParserTests.archives).isEmpty)
         }
         if let url = SharedData.file("edgar/submissions/CIK0000315090.json") {

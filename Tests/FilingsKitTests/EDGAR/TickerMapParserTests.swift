@@ -18,14 +18,16 @@ struct TickerMapParserTests {
 
     @Test("company_tickers_exchange.json shape, columns found by field name, null exchange")
     func columnar() throws {
-        let entries = try TickerMapParser.parse(try SharedData.fixture("edgar/company_tickers_exchange.json"), source: "t.json")
+        let entries = try TickerMapParser.parse(
+            try SharedData.fixture("edgar/company_tickers_exchange.json"), source: "t.json")
         #expect(
             entries == [
                 TickerEntry(cik: 1_045_810, ticker: "NVDA", name: "NVIDIA CORP", exchange: "Nasdaq"),
                 TickerEntry(cik: 1_362_988, ticker: "AYR", name: "Aircastle LTD", exchange: nil),
                 TickerEntry(cik: 1_005_284, ticker: "OLED", name: #"UNIVERSAL DISPLAY CORP \PA\"#, exchange: "Nasdaq"),
             ])
-        let reordered = #"{"fields":["ticker","exchange","cik","name"],"data":[["NVDA","Nasdaq",1045810,"NVIDIA CORP"],["X"],[null,null,5,"Y"]]}"#
+        let reordered =
+            #"{"fields":["ticker","exchange","cik","name"],"data":[["NVDA","Nasdaq",1045810,"NVIDIA CORP"],["X"],[null,null,5,"Y"]]}"#
         let map = try TickerMapParser.map(Data(reordered.utf8), source: "t.json")
         #expect(map.entries == [TickerEntry(cik: 1_045_810, ticker: "NVDA", name: "NVIDIA CORP", exchange: "Nasdaq")])
         #expect(map.skippedCount == 2)
@@ -61,7 +63,9 @@ struct TickerMapParserTests {
             let map = try TickerMapParser.map(Data(contentsOf: url), source: url.path)
             #expect(map.entries.count == 10_069)
             #expect(map.skippedCount == 0)
-            #expect(map.entries.first == TickerEntry(cik: 1_045_810, ticker: "NVDA", name: "NVIDIA CORP", exchange: "Nasdaq"))
+            #expect(
+                map.entries.first
+                    == TickerEntry(cik: 1_045_810, ticker: "NVDA", name: "NVIDIA CORP", exchange: "Nasdaq"))
             #expect(map.entries.filter { $0.exchange == nil }.count == 166)
         }
         if let url = SharedData.file("edgar/tickers/company_tickers.older.json.gz") {
