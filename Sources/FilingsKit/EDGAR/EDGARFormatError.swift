@@ -4,7 +4,7 @@ import Foundation
 public enum EDGARFormatError: LocalizedError, Equatable {
     /// The bytes are empty.
     case empty(source: String)
-    /// The bytes are an HTML page (an error, rate-limit or "undeclared tool" page), not data.
+    /// The bytes are an HTML or XML page (an error, access-denied or rate-limit page), not data.
     case htmlPage(source: String)
     /// The bytes are not what was expected; `expected` names the format, `found` says what was seen.
     case unexpectedContent(source: String, expected: String, found: String)
@@ -26,7 +26,7 @@ public enum EDGARFormatError: LocalizedError, Equatable {
         case .empty(let source):
             return "\(source): the file is empty; fetch it again"
         case .htmlPage(let source):
-            return "\(source): got an HTML page instead of EDGAR data (an error or rate-limit page?); "
+            return "\(source): got an HTML or XML page instead of EDGAR data (an error, access-denied or rate-limit page?); "
                 + "check the URL and the User-Agent, wait, and fetch again"
         case .unexpectedContent(let source, let expected, let found):
             return "\(source): not \(expected): \(found); check that this is the right file"

@@ -126,7 +126,7 @@ struct EDGARIndexParserTests {
         "bytes that are not an index throw an error naming the source",
         arguments: [
             ("", "is empty"),
-            ("<!DOCTYPE html><html><body>Request Rate Threshold Exceeded</body></html>", "HTML page"),
+            ("<!DOCTYPE html><html><body>Request Rate Threshold Exceeded</body></html>", "HTML or XML page"),
             (#"{"cik":"0000789019"}"#, "JSON"),
             ("just some text\nwith no header\n", "no column header"),
             (
