@@ -16,9 +16,11 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
+        .systemLibrary(name: "CZlibShim", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "FilingsKit",
             dependencies: [
+                "CZlibShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
