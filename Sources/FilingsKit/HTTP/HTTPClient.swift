@@ -140,8 +140,9 @@ public struct HTTPClient: Sendable {
         return formatter.date(from: value).map { max(0, $0.timeIntervalSince(now)) }
     }
 
+    /// SEC's "Request Rate Threshold Exceeded" page (its title), which arrives with 403, 503 or even 200.
     static func isRateLimitPage(_ body: Data) -> Bool {
-        body.range(of: Data("Request Rate Threshold Exceeded".utf8)) != nil
+        HTMLSniffer.isHTML(body) && body.prefix(65_536).range(of: Data("Request Rate Threshold Exceeded".utf8)) != nil
     }
 
     /// S3's answer for a key that does not exist (EDGAR's missing daily index): `<Code>AccessDenied</Code>`.
