@@ -128,6 +128,16 @@ struct HTTPClientTests {
             _ = try await client.fetch(server.url("/soon"), expecting: .text, sec: true)
             #expect(clock.sleeps == [7])
 
+            // The HTTP-date form: 20 s after the (fake) current time.
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+            let date = formatter.string(from: clock.now.addingTimeInterval(20))
+            await server.route("/dated", .status(503, headers: ["Retry-After": date]), .ok("ok"))
+            _ = try await client.fetch(server.url("/dated"), expecting: .text, sec: true)
+            #expect((19.0...20.0).contains(clock.sleeps.last ?? 0), "whole seconds: the date drops the fraction")
+
             await server.route("/later", .status(503, headers: ["Retry-After": "3600"]))
             let url = server.url("/later")
             await #expect(throws: HTTPError.status(url: url, code: 503)) {
