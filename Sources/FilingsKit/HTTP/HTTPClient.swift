@@ -115,7 +115,7 @@ public struct HTTPClient: Sendable {
             return .missing
         case 403 where Self.isAccessDenied(response.body):
             return .missing
-        case 500, 502, 503, 504:
+        case let code where HTTPError.retriedStatuses.contains(code):
             return nil
         default:
             throw HTTPError.status(url: url, code: response.status)

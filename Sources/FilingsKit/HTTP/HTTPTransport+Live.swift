@@ -12,6 +12,8 @@ extension HTTPTransport {
     ///     which stops a server that drips bytes just fast enough to beat `timeout`.
     ///   - maxRedirects: redirects followed before giving up with `HTTPError.tooManyRedirects`.
     ///
+    /// Make one per process and share it: each holds its own URLSession (and connection pool).
+    ///
     /// Failures below HTTP (timeouts, resets, DNS, corrupt compression, a body shorter than its
     /// Content-Length) throw `HTTPError.transport` or `HTTPError.truncated` naming the URL.
     public static func live(timeout: TimeInterval, totalTimeout: TimeInterval? = nil, maxRedirects: Int = 5) -> HTTPTransport {

@@ -93,7 +93,8 @@ struct HTTPClientTests {
     @Test("503s are retried with growing, jittered backoff until an answer arrives")
     func retriesServerErrors() async throws {
         let clock = FakeClock()
-        let client = makeTestClient(clock: clock)
+        let log = LogLines()
+        let client = makeTestClient(clock: clock, log: log.append)
         try await LoopbackServer.serving { server in
             await server.route("/flaky", .status(503), .status(502), .ok("finally"))
             let result = try await client.fetch(server.url("/flaky"), expecting: .text, sec: true)
@@ -103,6 +104,8 @@ struct HTTPClientTests {
             try #require(sleeps.count == 2)
             #expect((1.0...1.5).contains(sleeps[0]))
             #expect((2.0...3.0).contains(sleeps[1]))
+            #expect(log.lines.count == 2)
+            #expect(log.lines.first?.contains("HTTP 503") == true && log.lines.first?.contains("attempt 2 of 4") == true)
         }
     }
 

@@ -11,7 +11,8 @@ func makeTestClient(
     requestsPerSecond: Double = 5,
     maxAttempts: Int = 4,
     ban: BanRecord = .inMemory(),
-    transport: HTTPTransport = .live(timeout: 5)
+    transport: HTTPTransport = .live(timeout: 5),
+    log: @escaping @Sendable (String) -> Void = { _ in }
 ) -> HTTPClient {
     HTTPClient(
         transport: transport,
@@ -20,6 +21,7 @@ func makeTestClient(
         maxAttempts: maxAttempts,
         ban: ban,
         sleep: { clock.sleep($0) },
-        now: { clock.now }
+        now: { clock.now },
+        log: log
     )
 }
