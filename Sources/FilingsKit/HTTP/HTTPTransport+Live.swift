@@ -88,8 +88,9 @@ extension HTTPTransport {
 
     /// Throws when an uncompressed body is shorter than its declared length.
     ///
-    /// (A compressed body's length is checked by the decoder: a cut-off gzip stream fails to decode.)
-    private static func checkComplete(_ response: HTTPResponse) throws {
+    /// libcurl and Darwin's URLSession already fail such transfers; this guards against a stack that
+    /// would not. (A compressed body is checked by its decoder: a cut-off gzip stream fails to decode.)
+    static func checkComplete(_ response: HTTPResponse) throws {
         let encoding = response.headers["content-encoding"]?.lowercased() ?? "identity"
         guard encoding == "identity",
               let declared = response.headers["content-length"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
