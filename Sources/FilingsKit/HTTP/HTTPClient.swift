@@ -3,7 +3,7 @@ import Foundation
 /// Fetches URLs politely: a declared User-Agent, a shared rate limit, conditional GET, bounded
 /// retries, and the SEC's rate-limit ban honoured before any request is made.
 ///
-/// Copies of a client share one rate limiter and one ban record.
+/// Make one client per process and pass copies around: copies share one rate limiter and one ban record.
 public struct HTTPClient: Sendable {
     /// How long an SEC rate-limit ban lasts (SEC: "limited for 10 minutes").
     public static let banDuration: TimeInterval = 600
