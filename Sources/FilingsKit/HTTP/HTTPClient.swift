@@ -3,7 +3,7 @@ import Foundation
 /// Fetches URLs politely: a declared User-Agent, a shared rate limit, conditional GET, bounded
 /// retries, and the SEC's rate-limit ban honoured before any request is made.
 ///
-/// Copies of a client share one rate limiter and one ban record.
+/// Make one client per process and pass copies around: copies share one rate limiter and one ban record.
 public struct HTTPClient: Sendable {
     /// How long an SEC rate-limit ban lasts (SEC: "limited for 10 minutes").
     public static let banDuration: TimeInterval = 600
@@ -115,7 +115,7 @@ public struct HTTPClient: Sendable {
             return .missing
         case 403 where Self.isAccessDenied(response.body):
             return .missing
-        case 500, 502, 503, 504:
+        case let code where HTTPError.retriedStatuses.contains(code):
             return nil
         default:
             throw HTTPError.status(url: url, code: response.status)
@@ -140,8 +140,9 @@ public struct HTTPClient: Sendable {
         return formatter.date(from: value).map { max(0, $0.timeIntervalSince(now)) }
     }
 
+    /// SEC's "Request Rate Threshold Exceeded" page (its title), which arrives with 403, 503 or even 200.
     static func isRateLimitPage(_ body: Data) -> Bool {
-        body.range(of: Data("Request Rate Threshold Exceeded".utf8)) != nil
+        HTMLSniffer.isHTML(body) && body.prefix(65_536).range(of: Data("Request Rate Threshold Exceeded".utf8)) != nil
     }
 
     /// S3's answer for a key that does not exist (EDGAR's missing daily index): `<Code>AccessDenied</Code>`.

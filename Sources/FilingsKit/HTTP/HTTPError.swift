@@ -48,10 +48,13 @@ public enum HTTPError: LocalizedError, Equatable {
     public var isTransient: Bool {
         switch self {
         case .transport, .truncated: return true
-        case .status(_, let code): return [500, 502, 503, 504].contains(code)
+        case .status(_, let code): return Self.retriedStatuses.contains(code)
         default: return false
         }
     }
+
+    /// Server errors that usually pass: internal error, bad gateway, unavailable, gateway timeout.
+    static let retriedStatuses: Set<Int> = [500, 502, 503, 504]
 
     /// `HH:mm UTC`, or a full UTC timestamp when the date is not today.
     static func clockTime(_ date: Date, today: Date = Date()) -> String {

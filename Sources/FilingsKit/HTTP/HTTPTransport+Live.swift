@@ -12,6 +12,8 @@ extension HTTPTransport {
     ///     which stops a server that drips bytes just fast enough to beat `timeout`.
     ///   - maxRedirects: redirects followed before giving up with `HTTPError.tooManyRedirects`.
     ///
+    /// Make one per process and share it: each holds its own URLSession (and connection pool).
+    ///
     /// Failures below HTTP (timeouts, resets, DNS, corrupt compression, a body shorter than its
     /// Content-Length) throw `HTTPError.transport` or `HTTPError.truncated` naming the URL.
     public static func live(timeout: TimeInterval, totalTimeout: TimeInterval? = nil, maxRedirects: Int = 5) -> HTTPTransport {
@@ -86,8 +88,9 @@ extension HTTPTransport {
 
     /// Throws when an uncompressed body is shorter than its declared length.
     ///
-    /// (A compressed body's length is checked by the decoder: a cut-off gzip stream fails to decode.)
-    private static func checkComplete(_ response: HTTPResponse) throws {
+    /// libcurl and Darwin's URLSession already fail such transfers; this guards against a stack that
+    /// would not. (A compressed body is checked by its decoder: a cut-off gzip stream fails to decode.)
+    static func checkComplete(_ response: HTTPResponse) throws {
         let encoding = response.headers["content-encoding"]?.lowercased() ?? "identity"
         guard encoding == "identity",
               let declared = response.headers["content-length"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),

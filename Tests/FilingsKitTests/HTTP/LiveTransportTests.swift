@@ -1,4 +1,4 @@
-import FilingsKit
+@testable import FilingsKit
 import Foundation
 import Testing
 
@@ -45,6 +45,20 @@ struct LiveTransportTests {
         }
     }
 
+    @Test("a tiny gzip body, longer compressed than plain, is not mistaken for a truncated one")
+    func tinyGzipDecoded() async throws {
+        // `printf 'hi\n' | gzip -9 -n`: 23 bytes on the wire for 3 decoded.
+        let compressed = Data([
+            0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xCB, 0xC8,
+            0xE4, 0x02, 0x00, 0x7A, 0x7A, 0x6F, 0xED, 0x03, 0x00, 0x00, 0x00,
+        ])
+        try await LoopbackServer.serving { server in
+            await server.route("/hi", .gzip(compressed))
+            let response = try await transport.send(HTTPRequest(url: server.url("/hi")))
+            #expect(response.body == Data("hi\n".utf8))
+        }
+    }
+
     @Test("a real gzip file of the corpus arrives decoded to its full length")
     func realGzipDecoded() async throws {
         guard let file = SharedData.file("edgar/tickers/company_tickers.older.json.gz") else { return }
@@ -81,6 +95,22 @@ struct LiveTransportTests {
             #expect(error.isTransient)
             #expect(error.localizedDescription.contains(url.absoluteString))
         }
+    }
+
+    @Test("a body that arrives shorter than its Content-Length is refused even if the stack let it through")
+    func shortBodyRefused() throws {
+        let url = try #require(URL(string: "https://www.sec.gov/Archives/edgar/full-index/2025/QTR1/form.idx"))
+        let short = HTTPResponse(url: url, status: 200, headers: ["Content-Length": "1000"], body: Data(count: 100))
+        #expect(throws: HTTPError.truncated(url: url, expected: 1_000, received: 100)) {
+            try HTTPTransport.checkComplete(short)
+        }
+        let whole = HTTPResponse(url: url, status: 200, headers: ["Content-Length": "100"], body: Data(count: 100))
+        try HTTPTransport.checkComplete(whole)
+        // Decoded gzip is longer than the compressed length the header declares.
+        let decoded = HTTPResponse(url: url, status: 200, headers: ["Content-Length": "1000", "Content-Encoding": "gzip"], body: Data(count: 10))
+        try HTTPTransport.checkComplete(decoded)
+        #expect(HTTPError.truncated(url: url, expected: 1_000, received: 100).localizedDescription
+            == "\(url.absoluteString) sent 100 of 1000 bytes before the connection closed; nothing was stored. Try again.")
     }
 
     @Test("a connection closed without an answer is a transport error naming the URL")
