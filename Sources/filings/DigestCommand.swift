@@ -34,4 +34,4 @@ struct DigestCommand: AsyncParsableCommand {
     }
 }
 
-extension DigestFormat: @retroactive ExpressibleByArgument {}
+extension DigestFormat: ExpressibleByArgument {}

@@ -26,11 +26,11 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-extension Day: @retroactive ExpressibleByArgument {
+extension Day: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
     }
 }
 
-extension EventKind: @retroactive ExpressibleByArgument {}
-extension SourceKind: @retroactive ExpressibleByArgument {}
+extension EventKind: ExpressibleByArgument {}
+extension SourceKind: ExpressibleByArgument {}

@@ -25,11 +25,10 @@ struct BinaryRunner {
     func run(_ arguments: [String], input: Data? = nil) async throws -> ProcessRunner.Result {
         guard let executable = BinaryRunner.executable else { throw CocoaError(.fileNoSuchFile) }
         let directory = try temporaryDirectory()
-        var stdin: URL?
-        if let input {
+        let stdin = try input.map { input in
             let url = directory.appendingPathComponent("stdin")
             try input.write(to: url)
-            stdin = url
+            return url
         }
         let environment = environment
         return try await withCheckedThrowingContinuation { continuation in
