@@ -1,0 +1,49 @@
+import Foundation
+
+/// Text of a PDF as poppler's `pdftotext -layout` renders it (columns kept as runs of spaces).
+public enum PDFText {
+    /// True when `%PDF-` appears within the first 1024 bytes, as the PDF specification allows.
+    public static func looksLikePDF(_ data: Data) -> Bool {
+        let head = [UInt8](data.prefix(1024))
+        let magic = Array("%PDF-".utf8)
+        guard head.count >= magic.count else { return false }
+        return (0...(head.count - magic.count)).contains { Array(head[$0..<$0 + magic.count]) == magic }
+    }
+
+    /// Runs `pdftotext -layout -enc UTF-8 - -` on the bytes (found on `PATH` or in /usr/bin).
+    ///
+    /// Checks the magic bytes first: an HTML page saved under a `.pdf` name throws
+    /// `WarnReportError.notAPDF` naming `source`, never an empty text.
+    public static func extract(_ data: Data, source: String, executable: String = "pdftotext") throws -> String {
+        guard looksLikePDF(data) else {
+            let prefix = String(decoding: data.prefix(40), as: UTF8.self)
+                .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+            throw WarnReportError.notAPDF(source: source, prefix: prefix)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable, "-layout", "-enc", "UTF-8", "-", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw WarnReportError.pdfToTextFailed(source: source, reason: "cannot start \(executable): \(error.localizedDescription)")
+        }
+        // Feed stdin from another thread: a large PDF would otherwise fill the pipe while we wait on stdout.
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: data)
+            try? writer.close()
+        }
+        let text = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let reason = process.terminationStatus == 127 ? "\(executable) is not installed" : "exit status \(process.terminationStatus)"
+            throw WarnReportError.pdfToTextFailed(source: source, reason: reason)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
