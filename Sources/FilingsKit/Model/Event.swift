@@ -24,6 +24,8 @@ public struct Event: Codable, Sendable, Equatable {
     public var matchedName: String?
     public var createdAt: Date
     public var deliveredAt: Date?
+    /// When the record behind the event changed after it was raised (an amended WARN notice).
+    public var amendedAt: Date?
 
     public init(
         key: String, cik: Int64?, company: String, kind: EventKind, source: SourceKind, sourceRef: String,

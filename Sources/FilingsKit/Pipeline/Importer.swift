@@ -44,9 +44,10 @@ public struct Importer: Sendable {
         } catch {
             throw ImportError.unreadable(path: path, reason: error.localizedDescription)
         }
+        let source = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+        if let outcome = try importNotices(data, path: path, source: source) { return outcome }
         guard let kind = EDGARFileDetector.detect(data) else { throw ImportError.unknownKind(path: path) }
         let feed = try context.edgarFeed()
-        let source = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
         switch kind {
         case .masterIndex, .formIndex, .companyIndex:
             let ingest = try IndexIngest.filings(from: data, source: path, feed: feed, now: context.now())
@@ -67,6 +68,44 @@ public struct Importer: Sendable {
             let companies = try context.store.importTickers(entries.map { ($0.cik, $0.ticker, $0.name, $0.exchange) }, source: source)
             return ImportOutcome(path: path, kind: "ticker map", rowsRead: entries.count, recordsStored: companies, malformedRows: 0, eventsRaised: 0)
         }
+    }
+
+    /// Imports a California WARN workbook or PDF, or an ERM CSV export; nil when the file is none of these.
+    private func importNotices(_ data: Data, path: String, source: String) throws -> ImportOutcome? {
+        let feedID: String
+        let unit = source
+        if data.starts(with: [0x50, 0x4B]) || PDFText.looksLikePDF(data) {
+            let report = try WarnReportReader.read(data, source: path)
+            feedID = context.feeds.feed(kind: "ca-edd-warn")?.id ?? "ca-warn"
+            let entry = LedgerEntry(
+                feed: feedID, unit: unit, status: .ok, url: source, fetchedAt: context.now(), rows: report.notices.count,
+                coversFrom: report.coverage?.from, coversUntil: report.coverage?.until)
+            let stored = try context.store.storeWarnReport(report.notices, sourceURL: source, ledger: entry, now: context.now())
+            let events = try NoticeEvents.raiseForWatches(context, warn: stored.inserted + stored.amended, erm: [])
+            return ImportOutcome(
+                path: path, kind: data.starts(with: [0x50, 0x4B]) ? "California WARN workbook" : "California WARN PDF", rowsRead: report.notices.count,
+                recordsStored: stored.inserted.count, malformedRows: report.diagnostics.count, eventsRaised: events.raised + events.amended)
+        }
+        guard Importer.looksLikeERMExport(data) else { return nil }
+        let site = try context.feeds.feed(kind: "eurofound-erm").map { try $0.url("site") } ?? URL(fileURLWithPath: "/")
+        let parsed = try ERMExport.parse(data, source: path, siteBase: site)
+        let dates = parsed.events.map(\.announcementDate)
+        feedID = context.feeds.feed(kind: "eurofound-erm")?.id ?? "eu-erm"
+        let entry = LedgerEntry(
+            feed: feedID, unit: unit, status: .ok, url: source, fetchedAt: context.now(), rows: parsed.events.count,
+            coversFrom: dates.min(), coversUntil: dates.max())
+        let changed = try context.store.storeERMExport(parsed.events, sourceURL: source, ledger: entry, now: context.now())
+        let events = try NoticeEvents.raiseForWatches(context, warn: [], erm: changed)
+        return ImportOutcome(
+            path: path, kind: "Eurofound ERM export", rowsRead: parsed.events.count, recordsStored: changed.count,
+            malformedRows: parsed.diagnostics.count, eventsRaised: events.raised + events.amended)
+    }
+
+    /// True for text whose first line names the ERM export's columns.
+    static func looksLikeERMExport(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(512), as: UTF8.self).lowercased().filter { $0.isLetter || $0 == "," || $0 == "\n" }
+        let firstLine = head.split(separator: "\n").first ?? ""
+        return firstLine.contains("id,") && firstLine.contains("announcementdate") && firstLine.contains("company")
     }
 
     private func storeSubmissions(_ rows: [SubmissionFiling], company: Company, path: String, kind: String, feed: FeedDefinition) async throws -> ImportOutcome {

@@ -17,6 +17,21 @@ public struct RecordFinder: Sendable {
                 ?? context.store.filings(since: since, until: until, limit: limit)
             records += filings.map(RecordJSON.init)
         }
+        let matcher = try company.map { _ in
+            NoticeMatcher(names: WatchNames.names(company: try cik.flatMap { try context.store.company(cik: $0) }, watch: try cik.flatMap { try context.store.watch(cik: $0) }))
+        }
+        if source == nil || source == .caWarn {
+            let notices = try context.store.warnNotices(since: since, until: until).filter { notice in
+                matcher.map { if case .match = $0.match(notice.company, on: notice.noticeDate) { true } else { false } } ?? true
+            }
+            records += notices.map(RecordJSON.init)
+        }
+        if source == nil || source == .euErm {
+            let events = try context.store.ermEvents(since: since, until: until).filter { erm in
+                matcher.map { if case .match = $0.match(erm.company, on: erm.announcementDate) { true } else { false } } ?? true
+            }
+            records += events.map(RecordJSON.init)
+        }
         return Array(records.sorted { ($0.date ?? "") > ($1.date ?? "") }.prefix(limit))
     }
 }

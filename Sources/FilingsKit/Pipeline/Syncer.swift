@@ -17,6 +17,10 @@ public struct Syncer: Sendable {
             switch feed.kind {
             case "sec-edgar":
                 reports.append(await EDGARSync(context: context, feed: feed).run(since: since, until: until))
+            case "ca-edd-warn":
+                reports.append(await WarnSync(context: context, feed: feed).run())
+            case "eurofound-erm":
+                reports.append(await ERMSync(context: context, feed: feed).run())
             default:
                 var report = FeedReport(feed: feed.id)
                 report.failures.append("this version of filings cannot read feeds of kind \(feed.kind) yet")

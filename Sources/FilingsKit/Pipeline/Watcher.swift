@@ -61,6 +61,9 @@ public struct Watcher: Sendable {
         } catch {
             outcome.historyError = error.localizedDescription
         }
+        // WARN notices and ERM reports already stored may name the new watch (under its former names too).
+        let notices = try NoticeEvents.raiseForWatches(context, warn: try context.store.warnNotices(), erm: try context.store.ermEvents())
+        outcome.historicalEvents += notices.raised
         return outcome
     }
 

@@ -31,6 +31,21 @@ public struct RecordJSON: Encodable, Sendable, Equatable {
         url = filing.url
     }
 
+    /// The record form of one WARN site row: `date` is its notice date.
+    public init(_ notice: WarnNotice) {
+        self.init(
+            source: .caWarn, sourceRef: notice.key, company: notice.company, cik: nil, date: notice.noticeDate, kind: notice.kind,
+            employees: notice.employees, location: [notice.address, notice.city, notice.county.map { $0 + " County" }].compactMap { $0 }.first,
+            url: nil, receivedDate: notice.receivedDate, effectiveDate: notice.effectiveDate)
+    }
+
+    /// The record form of an ERM event: `date` is its announcement date, `employees` the size of the change.
+    public init(_ event: ERMEvent) {
+        self.init(
+            source: .euErm, sourceRef: event.id, company: event.company, cik: nil, date: event.announcementDate,
+            kind: event.isJobLoss ? .layoff : .restructuring, employees: event.employmentChange.map(abs), location: event.country, url: event.url)
+    }
+
     /// A record from any source, fields given.
     public init(
         source: SourceKind, sourceRef: String, company: String, cik: Int64?, date: String?, kind: EventKind?, employees: Int?,

@@ -66,3 +66,30 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Raises new events and amends existing ones whose count or summary changed (flagged, and sent again by the next digest).
+    /// Returns how many were raised and how many amended.
+    public func raiseOrAmend(_ events: [Event], now: Date) throws -> (raised: Int, amended: Int) {
+        try writer.write { db in
+            var raised = 0
+            var amended = 0
+            for var event in events {
+                if var existing = try Event.filter(Column("key") == event.key).fetchOne(db) {
+                    guard existing.employees != event.employees || existing.summary != event.summary else { continue }
+                    existing.employees = event.employees
+                    existing.summary = event.summary
+                    existing.quote = event.quote ?? existing.quote
+                    existing.amendedAt = now
+                    existing.deliveredAt = nil
+                    try existing.update(db)
+                    amended += 1
+                } else {
+                    try event.insert(db)
+                    raised += 1
+                }
+            }
+            return (raised, amended)
+        }
+    }
+}

@@ -137,6 +137,12 @@ extension Store {
             }
             try db.create(index: "ermEvent_date", on: "ermEvent", columns: ["announcementDate"])
         }
+        migrator.registerMigration("v3-event-amendments") { db in
+            // A WARN notice whose counts change later updates its event and flags it here.
+            try db.alter(table: "event") { t in
+                t.add(column: "amendedAt", .datetime)
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,27 @@
+import ArgumentParser
+import FilingsKit
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Is there any record? A verdict per claim for a company and a window, fetching what it needs.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Ticker, CIK, or company name.") var name: String
+    @Option(help: "Pick this CIK when the name is ambiguous.") var cik: Int64?
+    @Option(help: "First day of the window (YYYY-MM-DD).") var since: Day
+    @Option(help: "Last day of the window (default: today).") var until: Day?
+    @Option(help: "layoffs, departures or any (default: layoffs and departures).") var claim: Claim?
+    @Flag(help: "Print JSON only.") var json = false
+
+    func validate() throws {
+        if let until, since > until { throw ValidationError("--since \(since) is after --until \(until)") }
+    }
+
+    func run() async throws {
+        let result = try await Checker(context: try global.context())
+            .check(name, cik: cik, since: since, until: until, claims: claim.map { [$0] } ?? [.layoffs, .departures])
+        Terminal.print(json ? try CheckReport.json(result) : CheckReport.text(result))
+    }
+}
+
+extension Claim: ExpressibleByArgument {}
