@@ -26,7 +26,7 @@ public enum ItemSections {
 
     /// A legacy heading line: "ITEM 5. OTHER EVENTS", "Item 6 - Resignations ...".
     static let legacyHeading = try? NSRegularExpression(
-        pattern: #"^[\s*•]{0,4}item[\s\x{00A0}]+(\d{1,2})(?!\s?\.\s?\d)\s*[.:\-–—]?\s*(?=[A-Za-z]|$)"#,
+        pattern: #"^[\s*•]{0,4}item[\s\x{00A0}]*(\d{1,2})(?!\s?\.\s?\d)\s*[.:\-–—]?\s*(?=[A-Za-z]|$)"#,
         options: [.caseInsensitive])
 
     /// Lines that end the last section: the signature block and the exhibit index.

@@ -28,13 +28,13 @@ public enum ClassificationPhrases {
         Rule(kind: .departure, pattern: #"notified[^.]{0,120}?\b(his|her|their) (decision|intention|intent|plan) (to|not to) (resign|retire|step down|leave|depart|stand|seek|transition)"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(informed|advised|told)\b[^.]{0,80}?\b(his|her|their) (decision|intention|intent) to (resign|retire|step down|leave|depart)"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(tendered|submitted|delivered|announced|accepted|received) (his|her|their|the)? ?(letter of )?resignation"#, side: .before, verb: "resigned"),
-        Rule(kind: .departure, pattern: #"\bresignation of\b"#, side: .after, verb: "resigned"),
-        Rule(kind: .departure, pattern: #"\b(resigned|resigns|will resign|to resign|has resigned|is resigning)\b"#, side: .before, verb: "resigned"),
+        Rule(kind: .departure, pattern: #"\b(resignation|departure|termination) of\b(?= (?-i:[A-Z]))"#, side: .after, verb: "is leaving"),
+        Rule(kind: .departure, pattern: #"\b(resigned|resigns|resign|resigning)\b|(his|her|their|['’]s?) resignation\b"#, side: .before, verb: "resigned"),
         Rule(kind: .departure, pattern: #"\b(retired|retires|will retire|to retire|plans to retire|intends to retire|is retiring|retirement of|(his|her|their) retirement)\b"#, side: .before, verb: "is retiring"),
         Rule(kind: .departure, pattern: #"\b(step|steps|stepped|stepping) down\b"#, side: .before, verb: "is stepping down"),
-        Rule(kind: .departure, pattern: #"\b(will not|not to|decided not to|does not intend to|did not) (stand|seek|be nominated|run)( for)? (re-?election|reelection|another term)"#, side: .before, verb: "will not stand for re-election"),
+        Rule(kind: .departure, pattern: #"\b(will not|would not|not to|decided not to|does not intend to|did not) (stand|seek|be nominated|run)( for)? (re-?election|reelection|another term)"#, side: .before, verb: "will not stand for re-election"),
         Rule(kind: .departure, pattern: #"\b(employment|service)s? (with the company )?(was|were|has been|will be) terminated\b|\bterminated (the )?(employment|services) of\b|\bwas terminated\b|\bremoved (him|her|them)? ?(from|as)\b"#, side: .before, verb: "was terminated"),
-        Rule(kind: .departure, pattern: #"\b(will|to) (transition|move) (out of|from) (his|her|their|the) (role|roles|position|positions)\b|\btransition(ing)? out of\b"#, side: .before, verb: "is leaving"),
+        Rule(kind: .departure, pattern: #"\b(will|to) (transition|move) (out of|from) (his|her|their|the) (role|roles|position|positions)\b|\btransition(ing|ed|s)? (out of|from) (the |his |her |their )?(role|roles|position|positions)\b|\btransitioned from\b"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(will cease|ceased|will no longer serve|no longer serves|cease) (to serve )?(as|to be)\b"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(will depart|departed|(his|her|their) departure|will leave the company|left the company|leaving the company)\b"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(passed away|died|death of)\b"#, side: .before, verb: "died"),
@@ -43,15 +43,16 @@ public enum ClassificationPhrases {
     /// Appointments and elections (Item 5.02(c)(d)).
     public static let appointments: [Rule] = [
         Rule(kind: .appointment, pattern: #"\b(appointed|appoints|appointment of|to appoint)\b"#, side: .after, verb: "was appointed"),
-        Rule(kind: .appointment, pattern: #"\b(elected|elects|election of|to elect)\b(?! (not )?to (stand|seek))"#, side: .after, verb: "was elected"),
-        Rule(kind: .appointment, pattern: #"\b(named|names)\b(?= [A-Z]| as| to| the)"#, side: .after, verb: "was named"),
+        Rule(kind: .appointment, pattern: #"\b(elected|election of|to elect)\b(?! (not )?to (stand|seek|retire|resign|step|leave|defer|receive|participate|continue|take))(?! continuation)"#, side: .after, verb: "was elected"),
+        Rule(kind: .appointment, pattern: #"\b(named|names)\b(?! executive)(?= (?-i:[A-Z][a-z]+ [A-Z])| as\b| to\b)"#, side: .after, verb: "was named"),
         Rule(kind: .appointment, pattern: #"\b(promoted|promotion of)\b"#, side: .after, verb: "was promoted to"),
-        Rule(kind: .appointment, pattern: #"\bwill (join|rejoin) the (company|board)\b|\bjoined the company\b|\bhas been hired\b|\bhired\b"#, side: .before, verb: "joins as"),
+        Rule(kind: .appointment, pattern: #"\b(became|will become|to become)\b(?= (the |its |our |the company's |a )?(?-i:[A-Z]))"#, side: .before, verb: "became"),
+        Rule(kind: .appointment, pattern: #"\bwill (join|rejoin) the (company|board)\b|\bhas been hired\b|\bhired (as|to)\b"#, side: .before, verb: "joins as"),
     ]
 
     /// Compensatory arrangements (Item 5.02(e)).
     public static let compensation: [Rule] = [
-        Rule(kind: .compensation, pattern: #"\b(approved|adopted|amended|entered into|granted|awarded|increased|established|set|determined)\b[^.]{0,160}?\b(compensation|bonus|bonuses|award|awards|restricted stock|RSUs?|PSUs?|stock options?|performance (share|stock|unit)s?|base salary|salary|incentive|severance|retention|employment agreement|offer letter|letter agreement|change[- ]in[- ]control|deferred compensation|equity)\b"#, side: .after, verb: "pay"),
+        Rule(kind: .compensation, pattern: #"\b(approved|adopted|amended|entered into|granted|awarded|increased|established|set|determined|extended)\b.{0,160}?\b(compensation|consulting agreement|bonus|bonuses|award|awards|restricted stock|RSUs?|PSUs?|stock options?|performance (share|stock|unit)s?|base salary|salary|incentive|severance|retention|employment agreement|offer letter|letter agreement|change[- ]in[- ]control|deferred compensation|equity)\b"#, side: .after, verb: "pay"),
         Rule(kind: .compensation, pattern: #"\b(compensation|bonus|incentive|severance|retention|equity|stock|salary)\b[^.]{0,120}?\b(plan|program|agreement|award|awards|grant|grants)\b[^.]{0,80}?\b(approved|adopted|amended|effective|granted)\b"#, side: .after, verb: "pay"),
     ]
 
@@ -80,10 +81,10 @@ public enum ClassificationPhrases {
     ]
 
     /// Sentences that only describe what would happen in some case (agreements, plans): never an event.
-    public static let conditional = #"\bin the event\b|\bif (he|she|they|the|his|her|mr|ms|mrs|dr|such|any|a|an)\b|\bupon (a|an|his|her|their|the executive's|any|such) (termination|resignation|retirement|qualifying|separation|death)|\bgood reason\b|\bwithout cause\b|\bfor cause\b|\bchange (in|of) control\b|\bqualifying termination\b|\bshould (he|she|they)\b|\bwould be entitled\b|\bin case of\b|\bretirement[- ]eligib|\bprior to (his|her|their) retirement\b|\bfollowing (a|an|his|her) (termination|resignation)\b"#
+    public static let conditional = #"\buntil (his|her|their) (earlier )?(retirement|resignation|death)\b|\bin the event\b|\bif (he|she|they|the|his|her|mr|ms|mrs|dr|such|any|a|an)\b|\bupon (a|an|his|her|their|the executive's|any|such) (termination|resignation|retirement|qualifying|separation|death)|\bgood reason\b|\bwithout cause\b|\bfor cause\b|\bchange (in|of) control\b|\bqualifying termination\b|\bshould (he|she|they)\b|\bwould be entitled\b|\bin case of\b|\bretirement[- ]eligib|\bprior to (his|her|their) retirement\b|\bfollowing (a|an|his|her) (termination|resignation)\b"#
 
-    /// Sentences about a departure already reported in an earlier 8-K.
-    public static let alreadyReported = #"\bpreviously (announced|disclosed|reported)\b|\bas (previously )?(announced|disclosed|reported) (in|on|by)\b"#
+    /// Biographies ("was appointed Treasurer in January 2000", "has served as"): past career, not news.
+    public static let biography = #"\b(in|since|from|until) ((January|February|March|April|May|June|July|August|September|October|November|December) )?(19|20)\d{2}\b(?!,)|\bhas served\b|\bpreviously served\b|\bserved as\b|\bprior to joining\b|\bjoined (the company|[A-Z][a-z]+) in\b"#
 
     /// Benefit-plan wording that contains "retire" but is about pay, removed before the departure rules run.
     public static let retirementPlanWords = #"\b(supplemental |executive |deferred )?retirement (plan|plans|benefit|benefits|savings|account|accounts|income|program|contribution|contributions|age|eligibility|eligible|treatment|provisions)\b|\bretirement[- ]eligible\b"#
@@ -138,5 +139,8 @@ public enum ClassificationPhrases {
         "Controller", "Secretary", "Regulation", "Retirement", "Resignation", "Appointment", "Departure", "Election",
         "Certain", "Officers", "His", "Her", "Their", "Such", "Its", "Our", "We", "This", "That", "These", "Each",
         "Prior", "During", "After", "Before", "Since", "Also", "Additionally", "Further", "Furthermore", "There",
+        "Salary", "Base", "Fiscal", "Year", "Target", "Name", "Title", "Compensatory", "Arrangements", "Amendment",
+        "Communications", "Healthcare", "Division", "Firm", "Co-Presidents", "Named", "Effective Date", "Table",
+        "Contents", "Number", "Options", "Date", "Mc",
     ]
 }

@@ -7,7 +7,8 @@ struct PersonnelReader {
     let compensationRules: [(ClassificationPhrases.Rule, NSRegularExpression)]
     let roles: [(NSRegularExpression, String, String)]
     let conditional: NSRegularExpression?
-    let alreadyReported: NSRegularExpression?
+    let biography: NSRegularExpression?
+    let organizationAfter: NSRegularExpression?
     let retirementPlanWords: NSRegularExpression?
     let committeeOnly: NSRegularExpression?
     let passive: NSRegularExpression?
@@ -26,14 +27,16 @@ struct PersonnelReader {
             SentenceText.regex(entry.pattern, caseSensitive: entry.short != "director").map { ($0, entry.short, entry.title) }
         }
         conditional = SentenceText.regex(ClassificationPhrases.conditional)
-        alreadyReported = SentenceText.regex(ClassificationPhrases.alreadyReported)
+        biography = SentenceText.regex(ClassificationPhrases.biography)
+        organizationAfter = SentenceText.regex(#"^,? (Inc\b|Corp\b|Corp\.|Corporation|Company|LLC|L\.P|Ltd|plc|Co\.|Holdings|Group|\(the “?\"?Company)"#, caseSensitive: true)
         retirementPlanWords = SentenceText.regex(ClassificationPhrases.retirementPlanWords)
         committeeOnly = SentenceText.regex(#"\b(appointed|named|elected)\b (him|her|them )?(to serve )?(as (a )?(member|chair|chairman|chairperson) of|to|on) the [A-Za-z&,\- ]{0,60}Committee"#)
         passive = SentenceText.regex(#"\b(was|were|has been|have been|had been|is being|will be|to be|been|is|be)\s+$"#)
+        let word = #"(?:O['’])?[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?"#
         name = SentenceText.regex(
-            #"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|Mc[A-Z][a-z]+|de|van|von|del|da|di|le)){1,3}(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"#,
+            #"\b(?:\#(word)|[A-Z]\.)(?:\s+(?:(?:de|van|von|del|da|di|le|La|De|Van)\s+)?(?:\#(word)|[A-Z]\.)){1,3}(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"#,
             caseSensitive: true)
-        honorific = SentenceText.regex(#"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.\s+([A-Z][A-Za-z'’\-]+)"#, caseSensitive: true)
+        honorific = SentenceText.regex(#"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.\s+([A-Z][A-Za-z\-]+)"#, caseSensitive: true)
     }
 
     /// The events of one section's text.
@@ -41,23 +44,23 @@ struct PersonnelReader {
         let sentences = SentenceText.sentences(removingItemTitles(text))
         let fullNames = personNames(in: sentences.joined(separator: " "))
         var events: [ClassifiedEvent] = []
+        var verbs: [String] = []
         var lastPerson: String?
         var compensationQuote: (sentence: String, person: String?)?
         for sentence in sentences {
             let mentioned = people(in: sentence, fullNames: fullNames)
             let isConditional = matches(conditional, sentence)
-            if !isConditional {
+            let isBiography = matches(biography, sentence) && !sentence.localizedCaseInsensitiveContains("effective")
+            if !isConditional, !isBiography {
                 // Same length as `sentence`, so positions found in it are positions in `sentence`.
                 let planFree = neutralizing(retirementPlanWords, in: sentence)
-                if !matches(alreadyReported, sentence) {
-                    for found in detect(departureRules, in: planFree, people: mentioned, lastPerson: lastPerson) {
-                        add(found, sentence: sentence, source: source, to: &events)
-                    }
+                for found in detect(departureRules, in: planFree, people: mentioned, lastPerson: lastPerson) {
+                    add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
                 }
                 if !matches(committeeOnly, sentence) || sentence.range(of: "director", options: .caseInsensitive) != nil {
                     for found in detect(appointmentRules, in: sentence, people: mentioned, lastPerson: lastPerson)
                     where !sentence.lowercased().contains("re-elect") {
-                        add(found, sentence: sentence, source: source, to: &events)
+                        add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
                     }
                 }
             }
@@ -115,12 +118,14 @@ struct PersonnelReader {
     }
 
     /// Adds a finding, merging it into an earlier event about the same person and kind.
-    func add(_ found: Found, sentence: String, source: String, to events: inout [ClassifiedEvent]) {
+    func add(_ found: Found, sentence: String, source: String, to events: inout [ClassifiedEvent], verbs: inout [String]) {
         let key = found.person ?? found.role?.short
         if let index = events.firstIndex(where: { $0.kind == found.rule.kind && ($0.person ?? $0.role) == key }) {
+            guard events[index].role == nil || events[index].effectiveDate == nil else { return }
+            let verb = verbs[index]
             if events[index].role == nil { events[index].role = found.role?.short }
             if events[index].effectiveDate == nil { events[index].effectiveDate = found.date }
-            events[index].summary = summary(events[index], verb: found.rule.verb, roleTitle: found.role?.title)
+            events[index].summary = summary(events[index], verb: verb, roleTitle: title(of: events[index].role))
             return
         }
         var event = ClassifiedEvent(
@@ -129,6 +134,15 @@ struct PersonnelReader {
             summary: "")
         event.summary = summary(event, verb: found.rule.verb, roleTitle: found.role?.title)
         events.append(event)
+        verbs.append(found.rule.verb)
+    }
+
+    /// "CFO and Secretary" -> "Chief Financial Officer and Secretary".
+    func title(of role: String?) -> String? {
+        guard let role else { return nil }
+        return role.components(separatedBy: " and ").map { part in
+            ClassificationPhrases.roles.first { $0.short == part && !$0.title.isEmpty }?.title ?? part
+        }.joined(separator: " and ")
     }
 
     func summary(_ event: ClassifiedEvent, verb: String, roleTitle: String?) -> String {
@@ -175,6 +189,9 @@ struct PersonnelReader {
     func people(in sentence: String, fullNames: [String]) -> [(name: String, range: Range<String.Index>)] {
         var result: [(name: String, range: Range<String.Index>)] = []
         for range in SentenceText.matches(name, in: sentence) {
+            // "Nuance Communications, Inc." is the company, not a person.
+            let following = String(sentence[range.upperBound...].prefix(20))
+            if matches(organizationAfter, following) { continue }
             if let cleaned = cleanName(String(sentence[range])) { result.append((cleaned, range)) }
         }
         if let honorific {
@@ -193,13 +210,14 @@ struct PersonnelReader {
     /// A candidate name without leading non-name words, or nil when nothing person-like remains.
     func cleanName(_ candidate: String) -> String? {
         var words = candidate.split(separator: " ").map(String.init)
-        while let first = words.first, ClassificationPhrases.notNameWords.contains(first.trimmingCharacters(in: .punctuationCharacters)) || first.hasSuffix("'s") {
-            words.removeFirst()
+        func isNameWord(_ word: String) -> Bool {
+            !ClassificationPhrases.notNameWords.contains(word.trimmingCharacters(in: .punctuationCharacters))
         }
-        guard words.count >= 2, words.count <= 5,
-            !words.contains(where: { ClassificationPhrases.notNameWords.contains($0.trimmingCharacters(in: .punctuationCharacters)) }),
-            words.filter({ $0.count > 2 }).count >= 1
-        else { return nil }
+        while let first = words.first, !isNameWord(first) { words.removeFirst() }
+        // "Christine M. McCarthy Senior Executive Vice President": the name ends where titles begin.
+        if let stop = words.firstIndex(where: { !isNameWord($0) }) { words = Array(words[..<stop]) }
+        while let last = words.last, last.count == 2, last.hasSuffix(".") { words.removeLast() }
+        guard words.count >= 2, words.count <= 5, words.filter({ $0.count > 2 }).count >= 1 else { return nil }
         return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ","))
     }
 

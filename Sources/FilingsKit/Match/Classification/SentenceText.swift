@@ -9,9 +9,17 @@ enum SentenceText {
         "plc", "llc", "s.a", "n.v", "messrs", "prof", "gen", "sec", "esq",
     ]
 
-    /// The sentences of `text`; line breaks inside a paragraph are joined first.
+    /// The sentences of `text`. Text rendered from HTML has one paragraph per line, so a line
+    /// break ends a sentence; hard-wrapped plain text (short lines) has its lines joined first.
     static func sentences(_ text: String) -> [String] {
-        let flat = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        let lines = text.split(separator: "\n")
+        let long = lines.filter { $0.count > 100 }.count
+        let paragraphs = long * 3 >= lines.count ? lines.map(String.init) : [lines.joined(separator: " ")]
+        return paragraphs.flatMap(sentencesOfParagraph)
+    }
+
+    static func sentencesOfParagraph(_ text: String) -> [String] {
+        let flat = text.replacingOccurrences(of: "\t", with: " ")
         var sentences: [String] = []
         var current = ""
         let characters = Array(flat)
