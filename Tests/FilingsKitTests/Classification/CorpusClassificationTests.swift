@@ -44,6 +44,7 @@ import Testing
         var truePositives: [EventKind: Int] = [:]
         var falsePositives: [EventKind: Int] = [:]
         var falseNegatives: [EventKind: Int] = [:]
+        var mismatches: [String] = []
         var personHits = 0
         var personTotal = 0
         for url in files {
@@ -58,9 +59,17 @@ import Testing
                 case (false, false): break
                 }
             }
+            let measuredFound = found.intersection(Self.measuredKinds)
+            if measuredFound != label.kinds {
+                mismatches.append("\(url.lastPathComponent): expected \(label.kinds.map(\.rawValue).sorted()) got \(measuredFound.map(\.rawValue).sorted())")
+            }
             if let person = label.person {
                 personTotal += 1
-                if events.contains(where: { $0.person == person }) { personHits += 1 }
+                if events.contains(where: { $0.person == person }) {
+                    personHits += 1
+                } else {
+                    mismatches.append("\(url.lastPathComponent): person \(person) not named; got \(events.compactMap(\.person))")
+                }
             }
         }
         var report = "8-K classification over \(files.count) corpus files (filing-level, per kind):\n"
@@ -74,6 +83,7 @@ import Testing
             #expect(recall >= 0.8, "\(kind.rawValue) recall \(recall)")
         }
         report += "  named person found: \(personHits)/\(personTotal)\n"
+        report += mismatches.map { "  differs: \($0)\n" }.joined()
         FileHandle.standardError.write(Data(report.utf8))
         #expect(Double(personHits) >= 0.8 * Double(personTotal))
     }

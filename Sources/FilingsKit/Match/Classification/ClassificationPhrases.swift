@@ -30,12 +30,12 @@ public enum ClassificationPhrases {
         Rule(kind: .departure, pattern: #"\b(tendered|submitted|delivered|announced|accepted|received) (his|her|their|the)? ?(letter of )?resignation"#, side: .before, verb: "resigned"),
         Rule(kind: .departure, pattern: #"\b(resignation|departure|termination) of\b(?= (?-i:[A-Z]))"#, side: .after, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(resigned|resigns|resign|resigning)\b|(his|her|their|['’]s?) resignation\b"#, side: .before, verb: "resigned"),
-        Rule(kind: .departure, pattern: #"\b(retired|retires|will retire|to retire|plans to retire|intends to retire|is retiring|retirement of|(his|her|their) retirement)\b"#, side: .before, verb: "is retiring"),
+        Rule(kind: .departure, pattern: #"\b(retired|retires|retiring|retire|retirement of|(his|her|their|['’]s?) retirement)\b"#, side: .before, verb: "is retiring"),
         Rule(kind: .departure, pattern: #"\b(step|steps|stepped|stepping) down\b"#, side: .before, verb: "is stepping down"),
         Rule(kind: .departure, pattern: #"\b(will not|would not|not to|decided not to|does not intend to|did not) (stand|seek|be nominated|run)( for)? (re-?election|reelection|another term)"#, side: .before, verb: "will not stand for re-election"),
-        Rule(kind: .departure, pattern: #"\b(employment|service)s? (with the company )?(was|were|has been|will be) terminated\b|\bterminated (the )?(employment|services) of\b|\bwas terminated\b|\bremoved (him|her|them)? ?(from|as)\b"#, side: .before, verb: "was terminated"),
+        Rule(kind: .departure, pattern: #"\b(employment|service)s? (with the company )?(was |were |has been |will be )?(terminated|ended)\b|\bterminated (his |her |their )?employment\b|\bterminated (the )?(employment|services) of\b|\bwas terminated\b|\bremoved (him|her|them)? ?(from|as)\b"#, side: .before, verb: "was terminated"),
         Rule(kind: .departure, pattern: #"\b(will|to) (transition|move) (out of|from) (his|her|their|the) (role|roles|position|positions)\b|\btransition(ing|ed|s)? (out of|from) (the |his |her |their )?(role|roles|position|positions)\b|\btransitioned from\b"#, side: .before, verb: "is leaving"),
-        Rule(kind: .departure, pattern: #"\b(will cease|ceased|will no longer serve|no longer serves|cease) (to serve )?(as|to be)\b"#, side: .before, verb: "is leaving"),
+        Rule(kind: .departure, pattern: #"\b(will cease|ceased|will no longer serve|no longer serves|cease) (to serve )?(as|to be)\b|\bno longer (is|serves as)\b|\brelinquish(es|ed)?\b"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(will depart|departed|(his|her|their) departure|will leave the company|left the company|leaving the company)\b"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(passed away|died|death of)\b"#, side: .before, verb: "died"),
     ]
@@ -43,7 +43,7 @@ public enum ClassificationPhrases {
     /// Appointments and elections (Item 5.02(c)(d)).
     public static let appointments: [Rule] = [
         Rule(kind: .appointment, pattern: #"\b(appointed|appoints|appointment of|to appoint)\b"#, side: .after, verb: "was appointed"),
-        Rule(kind: .appointment, pattern: #"\b(elected|election of|to elect)\b(?! (not )?to (stand|seek|retire|resign|step|leave|defer|receive|participate|continue|take))(?! continuation)"#, side: .after, verb: "was elected"),
+        Rule(kind: .appointment, pattern: #"\b(elected|election of(?= (?-i:[A-Z]))|to elect)\b(?! (not )?to (stand|seek|retire|resign|step|leave|defer|receive|participate|continue|take))(?! continuation)"#, side: .after, verb: "was elected"),
         Rule(kind: .appointment, pattern: #"\b(named|names)\b(?! executive)(?= (?-i:[A-Z][a-z]+ [A-Z])| as\b| to\b)"#, side: .after, verb: "was named"),
         Rule(kind: .appointment, pattern: #"\b(promoted|promotion of)\b"#, side: .after, verb: "was promoted to"),
         Rule(kind: .appointment, pattern: #"\b(became|will become|to become)\b(?= (the |its |our |the company's |a )?(?-i:[A-Z]))"#, side: .before, verb: "became"),
@@ -52,7 +52,7 @@ public enum ClassificationPhrases {
 
     /// Compensatory arrangements (Item 5.02(e)).
     public static let compensation: [Rule] = [
-        Rule(kind: .compensation, pattern: #"\b(approved|adopted|amended|entered into|granted|awarded|increased|established|set|determined|extended)\b.{0,160}?\b(compensation|consulting agreement|bonus|bonuses|award|awards|restricted stock|RSUs?|PSUs?|stock options?|performance (share|stock|unit)s?|base salary|salary|incentive|severance|retention|employment agreement|offer letter|letter agreement|change[- ]in[- ]control|deferred compensation|equity)\b"#, side: .after, verb: "pay"),
+        Rule(kind: .compensation, pattern: #"\b(approved|adopted|amended|entered into|granted|awarded|increased|established|set|determined|extended)\b.{0,160}?\b(compensation|consulting agreement|bonus|bonuses|award|awards|restricted stock|RSUs?|PSUs?|stock options?|performance (share|stock|unit)s?|base salary|base salaries|salary|salaries|incentive|severance|retention|employment agreement|offer letter|letter agreement|change[- ]in[- ]control|deferred compensation|equity)s?\b"#, side: .after, verb: "pay"),
         Rule(kind: .compensation, pattern: #"\b(compensation|bonus|incentive|severance|retention|equity|stock|salary)\b[^.]{0,120}?\b(plan|program|agreement|award|awards|grant|grants)\b[^.]{0,80}?\b(approved|adopted|amended|effective|granted)\b"#, side: .after, verb: "pay"),
     ]
 
@@ -117,7 +117,15 @@ public enum ClassificationPhrases {
         (#"\bTreasurer\b"#, "Treasurer", "Treasurer"),
         (#"\bController\b"#, "Controller", "Controller"),
         (#"\b(Corporate )?Secretary\b"#, "Secretary", "Secretary"),
-        (#"\b(independent |non-employee |Class [I]+ )?director\b(?! of)(?!s)|\bmember of the (Company's )?Board\b|\bto the (Company's )?Board\b|\bBoard member\b"#, "director", "director"),
+        (#"\b(independent |non-employee |Class [I]+ )?director\b(?! of)(?!s)|\bmember of the (Company['’]s )?Board\b|\b(to|from|on|join|joined|joins) the ([A-Z][A-Za-z]+['’]s )?Board\b|\bBoard member\b"#, "director", "director"),
+    ]
+
+    /// Words that make a capitalized run a company, not a person ("Pericom Semiconductor Corporation").
+    public static let organizationWords: Set<String> = [
+        "Corporation", "Corp", "Inc", "Company", "Co", "LLC", "Ltd", "Group", "Holdings", "Bank", "Trust",
+        "Technologies", "Platforms", "Systems", "Communications", "International", "Incorporated", "Limited",
+        "Semiconductor", "Industries", "Foods", "Partners", "Capital", "Cloud", "Division", "Worldwide", "Healthcare",
+        "Association", "University", "Fund", "Securities", "Markets", "Airlines", "Motors", "Energy", "Pharmaceuticals",
     ]
 
     /// Capitalized words that are never part of a person's name in these filings.
@@ -141,6 +149,6 @@ public enum ClassificationPhrases {
         "Prior", "During", "After", "Before", "Since", "Also", "Additionally", "Further", "Furthermore", "There",
         "Salary", "Base", "Fiscal", "Year", "Target", "Name", "Title", "Compensatory", "Arrangements", "Amendment",
         "Communications", "Healthcare", "Division", "Firm", "Co-Presidents", "Named", "Effective Date", "Table",
-        "Contents", "Number", "Options", "Date", "Mc",
+        "Contents", "Number", "Options", "Date", "Mc", "Purchase", "Price", "Rights", "Agent", "Preferred", "Common",
     ]
 }

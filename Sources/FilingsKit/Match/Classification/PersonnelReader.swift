@@ -104,7 +104,9 @@ struct PersonnelReader {
                 let prefix = String(sentence[..<range.lowerBound])
                 var side = rule.side
                 if side == .after, matches(passive, prefix) { side = .before }
-                let person = nearest(people, to: range, side: side)?.name ?? (people.isEmpty ? lastPerson : nil)
+                // "His retirement will be effective ..." continues the previous sentence; an appointment names its person.
+                let carried = people.isEmpty && rule.kind == .departure ? lastPerson : nil
+                let person = nearest(people, to: range, side: side)?.name ?? carried
                 let roleStart = rule.kind == .appointment ? range.upperBound
                     : (people.first(where: { $0.name == person })?.range.upperBound ?? sentence.startIndex)
                 let role = roleNear(sentence, after: roleStart) ?? roleNear(sentence, after: sentence.startIndex)
@@ -200,11 +202,17 @@ struct PersonnelReader {
                     !result.contains(where: { $0.range.overlaps(whole) })
                 else { continue }
                 let last = String(sentence[surname])
-                let full = fullNames.first { $0.split(separator: " ").last.map(String.init) == last } ?? last
+                let full = fullNames.first { self.surname(of: $0) == last } ?? last
                 result.append((full, whole))
             }
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The family name of a full name: "Earl H. Devanny III" -> "Devanny".
+    func surname(of fullName: String) -> String? {
+        let words = fullName.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        return words.last { !["Jr", "Sr", "II", "III", "IV"].contains($0) }
     }
 
     /// A candidate name without leading non-name words, or nil when nothing person-like remains.
@@ -213,6 +221,10 @@ struct PersonnelReader {
         func isNameWord(_ word: String) -> Bool {
             !ClassificationPhrases.notNameWords.contains(word.trimmingCharacters(in: .punctuationCharacters))
         }
+        let organization = words.contains {
+            ClassificationPhrases.organizationWords.contains($0.trimmingCharacters(in: .punctuationCharacters))
+        }
+        guard !organization else { return nil }
         while let first = words.first, !isNameWord(first) { words.removeFirst() }
         // "Christine M. McCarthy Senior Executive Vice President": the name ends where titles begin.
         if let stop = words.firstIndex(where: { !isNameWord($0) }) { words = Array(words[..<stop]) }
