@@ -79,8 +79,8 @@ import Testing
             let recall = tp / max(1, tp + Double(falseNegatives[kind, default: 0]))
             report += "  \(kind.rawValue): precision \(String(format: "%.2f", precision)) recall \(String(format: "%.2f", recall))"
                 + " (tp \(Int(tp)) fp \(falsePositives[kind, default: 0]) fn \(falseNegatives[kind, default: 0]))\n"
-            #expect(precision >= 0.8, "\(kind.rawValue) precision \(precision)")
-            #expect(recall >= 0.8, "\(kind.rawValue) recall \(recall)")
+            #expect(precision >= 0.9, "\(kind.rawValue) precision \(precision)")
+            #expect(recall >= 0.9, "\(kind.rawValue) recall \(recall)")
         }
         report += "  named person found: \(personHits)/\(personTotal)\n"
         report += mismatches.map { "  differs: \($0)\n" }.joined()

@@ -67,7 +67,10 @@ public enum ClassificationPhrases {
         #"\belimination of (approximately |about |roughly |up to )?([\d,]+ )?(positions|jobs|roles)\b"#,
         #"\binvoluntary (termination|terminations|separation|separations)\b|\bseparat(e|ion of) (approximately |about )?[\d,]+ (employees|people)"#,
         #"\bcut(ting|s)? (approximately |about |roughly |nearly )?[\d,]+ (jobs|positions|employees|roles)"#,
-        #"\bimpact(ing|s|ed)? (approximately |about |roughly |nearly )?[\d,]+ (employees|positions|jobs|roles|people)"#,
+        #"\b(impact|impacts|impacted|impacting|affect|affects|affected|affecting)\b[^.]{0,40}?\d[\d,]*\s+([A-Za-z\-]+\s+){0,4}?(employees|positions|jobs|roles|people|team members|workers)\b"#,
+        #"\b(reduce|reduces|reduced|reducing|reduction|reductions)\b[^.]{0,60}?\b(workforce|work force|headcount|employees|positions|roles|jobs|team members|team)\b"#,
+        #"\b(eliminate|eliminates|eliminated|eliminating|elimination)\b[^.]{0,60}?\b(positions|jobs|roles)\b"#,
+        #"\btermination (benefits )?(to|of|for) (approximately |about |up to )?(\d[\d,]*|\d+(\.\d+)?%)"#,
     ]
 
     /// Closures of sites, plants, stores and offices.
@@ -113,7 +116,7 @@ public enum ClassificationPhrases {
         (#"\bExecutive Vice President\b"#, "Executive Vice President", "Executive Vice President"),
         (#"\bSenior Vice President\b"#, "Senior Vice President", "Senior Vice President"),
         (#"\bVice President\b"#, "Vice President", "Vice President"),
-        (#"\bPresident\b"#, "President", "President"),
+        (#"\b(Co-)?Presidents?\b"#, "President", "President"),
         (#"\bTreasurer\b"#, "Treasurer", "Treasurer"),
         (#"\bController\b"#, "Controller", "Controller"),
         (#"\b(Corporate )?Secretary\b"#, "Secretary", "Secretary"),
@@ -149,6 +152,6 @@ public enum ClassificationPhrases {
         "Prior", "During", "After", "Before", "Since", "Also", "Additionally", "Further", "Furthermore", "There",
         "Salary", "Base", "Fiscal", "Year", "Target", "Name", "Title", "Compensatory", "Arrangements", "Amendment",
         "Communications", "Healthcare", "Division", "Firm", "Co-Presidents", "Named", "Effective Date", "Table",
-        "Contents", "Number", "Options", "Date", "Mc", "Purchase", "Price", "Rights", "Agent", "Preferred", "Common",
+        "Contents", "Number", "Options", "Date", "Mc", "Purchase", "Price", "Rights", "Agent", "Preferred", "Common", "Material", "Definitive",
     ]
 }

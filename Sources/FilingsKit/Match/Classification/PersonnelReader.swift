@@ -110,7 +110,8 @@ struct PersonnelReader {
                 let roleStart = rule.kind == .appointment ? range.upperBound
                     : (people.first(where: { $0.name == person })?.range.upperBound ?? sentence.startIndex)
                 let role = roleNear(sentence, after: roleStart) ?? roleNear(sentence, after: sentence.startIndex)
-                guard person != nil || role != nil else { continue }
+                // A departure may name only the office ("our CFO resigned"); an appointment without a name is a plan.
+                guard person != nil || (role != nil && rule.kind == .departure) else { continue }
                 found.append(Found(rule: rule, person: person, role: role, focus: range, date: SentenceText.effectiveDate(in: sentence)))
                 break
             }

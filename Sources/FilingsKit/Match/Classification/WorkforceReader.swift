@@ -9,6 +9,7 @@ struct WorkforceReader {
     let headcount: NSRegularExpression?
     let totalBefore: NSRegularExpression?
     let percentage: NSRegularExpression?
+    let range: NSRegularExpression?
 
     init() {
         layoffs = ClassificationPhrases.layoffs.compactMap { SentenceText.regex($0) }
@@ -16,9 +17,10 @@ struct WorkforceReader {
         restructurings = ClassificationPhrases.restructurings.compactMap { SentenceText.regex($0) }
         negatives = SentenceText.regex(ClassificationPhrases.layoffNegatives)
         headcount = SentenceText.regex(
-            #"\b(approximately|about|roughly|nearly|around|up to|an estimated|some|over|more than|almost|a total of)?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:thousand|million))?)\s+(?:(?:full-time|salaried|hourly|corporate|additional|global|u\.s\.|existing)\s+)*(employees|positions|jobs|roles|people|workers|team members|associates|staff members|colleagues|full-time equivalents?|FTEs)\b"#)
+            #"\b(approximately|about|roughly|nearly|around|up to|an estimated|some|over|more than|almost|a total of|~)?\s*(?<![$\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:thousand|million))?)\s+(?:(?-i:[a-z][a-z\-]*|[A-Z][a-z]+|U\.S\.)\s+){0,4}?(employees|positions|jobs|roles|people|workers|team members|associates|staff members|colleagues|full-time equivalents?|FTEs)\b"#)
+        range = SentenceText.regex(#"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:-|–|to)\s*$"#)
         totalBefore = SentenceText.regex(
-            #"(\b(of|out of) (its|our|the company's|their|a total workforce of|a workforce of)\s+(total\s+|global\s+|current\s+|worldwide\s+)?(workforce of\s+)?|\b(employs|employed|employing|has|had|have|with)\s+)(approximately|about|roughly|nearly|over|more than|some)?\s*$"#)
+            #"(\b(of|out of) (its|our|the company's|their|a total workforce of|a workforce of)\s+(total\s+|global\s+|current\s+|worldwide\s+)?(workforce of\s+)?|(?<!reduction in )(?<!reduction in the )\bworkforce of\s+|\b(employs|employed|employing|has|had|have|with)\s+)(approximately|about|roughly|nearly|over|more than|some)?\s*$"#)
         percentage = SentenceText.regex(#"(\d+(?:\.\d+)?)\s*(%|percent\b|per cent\b)"#)
     }
 
@@ -88,6 +90,9 @@ struct WorkforceReader {
             guard let whole = Range(match.range, in: sentence), let numberRange = Range(match.range(at: 2), in: sentence) else { continue }
             let before = String(sentence[..<whole.lowerBound]) + (Range(match.range(at: 1), in: sentence).map { String(sentence[$0]) } ?? "")
             if matches(totalBefore, before) { continue }
+            // "4,000 - 6,000 employees": the lower bound is the figure the filing commits to.
+            let prefix = String(sentence[..<numberRange.lowerBound])
+            if let lower = SentenceText.firstCapture(range, in: prefix).flatMap(number), lower > 0 { return lower }
             if let value = number(String(sentence[numberRange])), value > 0, value < 2_000_000 { return value }
         }
         return nil
