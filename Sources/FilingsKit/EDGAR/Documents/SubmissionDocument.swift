@@ -25,9 +25,9 @@ public struct SubmissionDocument: Sendable, Equatable {
     /// True when the content is HTML (or inline XBRL) rather than plain text.
     public var isHTML: Bool {
         if let filename, filename.lowercased().hasSuffix(".htm") || filename.lowercased().hasSuffix(".html") { return true }
+        // Plain-text filings carry SGML markers too (`<PAGE>`, `<TABLE>`, `<S>`, `<C>`), so only real HTML tags count.
         let head = text.prefix(4_000).lowercased()
-        return head.contains("<html") || head.contains("<body") || head.contains("<p") || head.contains("<div")
-            || head.contains("<table") || head.contains("<font")
+        return ["<html", "<body", "<p>", "<p ", "<div", "<font", "<br"].contains { head.contains($0) }
     }
 
     /// True for press releases and other EX-99 exhibits.

@@ -59,7 +59,7 @@ struct WorkforceReader {
     }
 
     func layoffSummary(_ employees: Int?, _ percent: Double?, _ sentence: String) -> String {
-        let hedged = sentence.range(of: #"\b(approximately|about|roughly|nearly|around|an estimated|some)\b"#, options: [.regularExpression, .caseInsensitive]) != nil
+        let hedged = sentence.range(of: #"\b(approximately|approximate|about|roughly|nearly|around|an estimated|some)\b"#, options: [.regularExpression, .caseInsensitive]) != nil
         let upTo = sentence.range(of: "up to", options: .caseInsensitive) != nil
         let qualifier = upTo ? "up to " : hedged ? "about " : ""
         let percentText = percent.map { $0 == $0.rounded() ? "\(Int($0))%" : "\($0)%" }
