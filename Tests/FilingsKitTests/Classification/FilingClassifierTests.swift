@@ -3,6 +3,24 @@ import Testing
 
 /// Each phrase rule on sentences written for the test, positive and negative.
 @Suite struct FilingClassifierTests {
+    @Test func everyPhrasePatternCompiles() {
+        let patterns = (ClassificationPhrases.departures + ClassificationPhrases.appointments + ClassificationPhrases.compensation).map(\.pattern)
+            + ClassificationPhrases.layoffs + ClassificationPhrases.closures + ClassificationPhrases.restructurings
+            + ClassificationPhrases.roles.map(\.pattern)
+            + [ClassificationPhrases.conditional, ClassificationPhrases.biography, ClassificationPhrases.retirementPlanWords, ClassificationPhrases.layoffNegatives]
+        for pattern in patterns {
+            #expect(SentenceText.regex(pattern) != nil, "\(pattern)")
+        }
+        let reader = PersonnelReader()
+        #expect(reader.departureRules.count == ClassificationPhrases.departures.count)
+        #expect(reader.name != nil && reader.honorific != nil && reader.passive != nil && reader.organizationAfter != nil)
+        let workforce = WorkforceReader()
+        #expect(workforce.layoffs.count == ClassificationPhrases.layoffs.count)
+        #expect(workforce.headcount != nil && workforce.totalBefore != nil && workforce.percentage != nil && workforce.range != nil)
+        #expect(ItemSections.modernHeading != nil && ItemSections.legacyHeading != nil && ItemSections.endMarkers != nil)
+        #expect(SentenceText.effectiveDate != nil && SentenceText.departureDate != nil)
+    }
+
     func classify(_ code: String, _ text: String, exhibits: [String] = []) -> [ClassifiedEvent] {
         FilingClassifier.classify(itemCodes: [code], sections: [ItemSection(code: code, heading: "", text: text)], exhibits: exhibits)
     }

@@ -82,6 +82,20 @@ import Testing
             #expect(header.itemCodes == ["7.01", "9.01"])
             #expect(header.acceptedAt == "2024-06-03T08:06:02")
         }
+        let expectations: [(String, [String])] = [
+            ("edgar/filings/0000950137-05-004969/0000950137-05-004969.txt", ["5.02"]),  // PEM-wrapped, old 5.02 title
+            ("edgar/legacy_8k/1001426_8K_2005_0001275287-05-000682.txt", ["2.05", "9.01"]),
+            ("edgar/legacy_8k/109446_8K_1994_0000109446-94-000005.txt", ["legacy-5"]),
+            ("edgar/legacy_8k/1001426_8K_2002_0001012870-02-001163.txt", ["legacy-5", "legacy-7"]),
+            ("edgar/legacy_8k/1001136_8K_2000_0000950124-00-003635.txt", []),
+            ("edgar/filings/0000066740-24-000023/0000066740-24-000023.txt", ["8.01"]),
+            ("edgar/headers/0000929638-25-000114.nc", []),  // ABS-15G: its item 2.01 is not an 8-K item
+        ]
+        for (path, codes) in expectations {
+            guard let url = SharedData.file(path) else { continue }
+            let header = try #require(SECHeaderParser.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self)))
+            #expect(header.itemCodes == codes, "\(path)")
+        }
         if let url = SharedData.file("edgar/headers/MultipleFormerCompaniesHeader.txt") {
             let header = try #require(SECHeaderParser.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self)))
             #expect(header.filers.first?.formerNames.count == 3)
