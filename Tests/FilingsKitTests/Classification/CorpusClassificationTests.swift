@@ -10,6 +10,9 @@ import Testing
     struct Label {
         var kinds: Set<EventKind>
         var person: String?
+        /// Everyone the filing says departs, and everyone it says is appointed or elected.
+        var departed: Set<String>
+        var appointed: Set<String>
     }
 
     static func labels() throws -> [String: Label] {
@@ -17,9 +20,11 @@ import Testing
         var result: [String: Label] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 3 else { continue }
+            guard fields.count == 5 else { continue }
             let kinds = Set(fields[1].split(separator: ",").compactMap { EventKind(rawValue: String($0)) })
-            result[fields[0]] = Label(kinds: kinds, person: fields[2] == "-" ? nil : fields[2])
+            func names(_ field: String) -> Set<String> { field == "-" ? [] : Set(field.split(separator: ";").map(String.init)) }
+            result[fields[0]] = Label(
+                kinds: kinds, person: fields[2] == "-" ? nil : fields[2], departed: names(fields[3]), appointed: names(fields[4]))
         }
         return result
     }
@@ -86,6 +91,37 @@ import Testing
         report += mismatches.map { "  differs: \($0)\n" }.joined()
         FileHandle.standardError.write(Data(report.utf8))
         #expect(Double(personHits) >= 0.8 * Double(personTotal))
+    }
+
+    /// Event level: each (kind, person) the classifier reports against each one the labels list.
+    @Test func departuresAndAppointmentsPerPerson() throws {
+        let files = Self.corpusFiles()
+        guard !files.isEmpty else { return }
+        let labels = try Self.labels()
+        var report = "per-person events over \(files.count) corpus files:\n"
+        for kind in [EventKind.departure, .appointment] {
+            var truePositives = 0
+            var reported = 0
+            var expected = 0
+            var wrong: [String] = []
+            for url in files {
+                guard let label = labels[url.lastPathComponent] else { continue }
+                let want = kind == .departure ? label.departed : label.appointed
+                let got = Set(try Self.read(url).events.filter { $0.kind == kind }.map { $0.person ?? "(\($0.role ?? "?"))" })
+                truePositives += want.intersection(got).count
+                reported += got.count
+                expected += want.count
+                for extra in got.subtracting(want) { wrong.append("\(url.lastPathComponent): extra \(extra)") }
+                for missing in want.subtracting(got) { wrong.append("\(url.lastPathComponent): missed \(missing)") }
+            }
+            let precision = Double(truePositives) / Double(max(1, reported))
+            let recall = Double(truePositives) / Double(max(1, expected))
+            report += "  \(kind.rawValue): precision \(String(format: "%.2f", precision)) (\(truePositives)/\(reported)) recall \(String(format: "%.2f", recall)) (\(truePositives)/\(expected))\n"
+                + wrong.map { "    \($0)\n" }.joined()
+            #expect(precision >= 0.8, "\(kind.rawValue) per-person precision \(precision)")
+            #expect(recall >= 0.8, "\(kind.rawValue) per-person recall \(recall)")
+        }
+        FileHandle.standardError.write(Data(report.utf8))
     }
 
     @Test func mustHaves() throws {

@@ -14,6 +14,7 @@ struct PersonnelReader {
     let passive: NSRegularExpression?
     let name: NSRegularExpression?
     let honorific: NSRegularExpression?
+    let listSeparator: NSRegularExpression?
 
     init() {
         func compile(_ rules: [ClassificationPhrases.Rule]) -> [(ClassificationPhrases.Rule, NSRegularExpression)] {
@@ -36,6 +37,7 @@ struct PersonnelReader {
         name = SentenceText.regex(
             #"\b(?:\#(word)|[A-Z]\.)(?:\s+(?:(?:de|van|von|del|da|di|le|La|De|Van)\s+)?(?:\#(word)|[A-Z]\.)){1,3}(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"#,
             caseSensitive: true)
+        listSeparator = SentenceText.regex(#"^\s*(,\s*(age\s+)?\d{1,3}\s*)?,?\s*(and\s+)?$"#)
         honorific = SentenceText.regex(#"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.\s+([A-Z][A-Za-z\-]+)"#, caseSensitive: true)
     }
 
@@ -51,7 +53,7 @@ struct PersonnelReader {
             let mentioned = people(in: sentence, fullNames: fullNames)
             let isConditional = matches(conditional, sentence)
             let isBiography = matches(biography, sentence) && !sentence.localizedCaseInsensitiveContains("effective")
-            if !isConditional, !isBiography {
+            if !isConditional, !isBiography, !isSubheading(sentence) {
                 // Same length as `sentence`, so positions found in it are positions in `sentence`.
                 let planFree = neutralizing(retirementPlanWords, in: sentence)
                 for found in detect(departureRules, in: planFree, people: mentioned, lastPerson: lastPerson) {
@@ -84,6 +86,15 @@ struct PersonnelReader {
         return events
     }
 
+    /// A sub-heading such as "Retirement of Current Chief Executive Officer": it names a topic, not an event.
+    func isSubheading(_ sentence: String) -> Bool {
+        guard let last = sentence.last, !".;:!?\"”)".contains(last) else { return false }
+        let words = sentence.split(separator: " ")
+        guard words.count <= 12 else { return false }
+        let capitalized = words.filter { $0.first?.isUppercase == true }.count
+        return capitalized * 2 >= words.count
+    }
+
     /// A detected departure or appointment in one sentence.
     struct Found {
         var rule: ClassificationPhrases.Rule
@@ -104,20 +115,46 @@ struct PersonnelReader {
                 let prefix = String(sentence[..<range.lowerBound])
                 var side = rule.side
                 if side == .after, matches(passive, prefix) { side = .before }
+                var persons = listedPeople(people, in: sentence, near: range, side: side).map(Optional.some)
                 // "His retirement will be effective ..." continues the previous sentence; an appointment names its person.
-                let carried = people.isEmpty && rule.kind == .departure ? lastPerson : nil
-                let person = nearest(people, to: range, side: side)?.name ?? carried
-                let roleStart = rule.kind == .appointment ? range.upperBound
-                    : (people.first(where: { $0.name == person })?.range.upperBound ?? sentence.startIndex)
-                let role = roleNear(sentence, after: roleStart) ?? roleNear(sentence, after: sentence.startIndex)
-                // A departure may name only the office ("our CFO resigned"); an appointment without a name is a plan.
-                guard person != nil || (role != nil && rule.kind == .departure) else { continue }
-                found.append(Found(rule: rule, person: person, role: role, focus: range, date: SentenceText.effectiveDate(in: sentence)))
-                break
+                if persons.isEmpty { persons = [people.isEmpty && rule.kind == .departure ? lastPerson : nil] }
+                for person in persons where !found.contains(where: { $0.person == person && person != nil }) {
+                    // "elected John Doe, the Lead Director, as Executive Chairman": the new office follows "as".
+                    let asOffice = sentence.range(of: " as ", range: range.upperBound..<sentence.endIndex)?.upperBound
+                    let roleStart = rule.kind == .appointment ? (asOffice ?? range.upperBound)
+                        : (people.first(where: { $0.name == person })?.range.upperBound ?? sentence.startIndex)
+                    let role = roleNear(sentence, after: roleStart) ?? roleNear(sentence, after: sentence.startIndex)
+                    // A departure may name only the office ("our CFO resigned"); an appointment without a name is a plan.
+                    guard person != nil || (role != nil && rule.kind == .departure) else { continue }
+                    found.append(Found(rule: rule, person: person, role: role, focus: range, date: SentenceText.effectiveDate(in: sentence)))
+                }
             }
-            if !found.isEmpty { break }
         }
         return found
+    }
+
+    /// The person nearest the phrase, with everyone listed together with them ("A, B and C were appointed").
+    func listedPeople(
+        _ people: [(name: String, range: Range<String.Index>)], in sentence: String, near focus: Range<String.Index>,
+        side: ClassificationPhrases.PersonSide
+    ) -> [String] {
+        guard let anchor = nearest(people, to: focus, side: side),
+            let index = people.firstIndex(where: { $0.range == anchor.range })
+        else { return [] }
+        var names = [anchor.name]
+        let isBefore = anchor.range.upperBound <= focus.lowerBound
+        var current = index
+        while true {
+            let next = isBefore ? current - 1 : current + 1
+            guard people.indices.contains(next) else { break }
+            let gap = isBefore
+                ? sentence[people[next].range.upperBound..<people[current].range.lowerBound]
+                : sentence[people[current].range.upperBound..<people[next].range.lowerBound]
+            guard matches(listSeparator, String(gap)) else { break }
+            names.append(people[next].name)
+            current = next
+        }
+        return names
     }
 
     /// Adds a finding, merging it into an earlier event about the same person and kind.
