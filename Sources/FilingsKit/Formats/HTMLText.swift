@@ -43,6 +43,17 @@ public enum HTMLText {
         "check": "\u{2713}", "cross": "\u{2717}", "squ": "\u{25A1}", "frasl": "/", "minus": "\u{2212}",
     ]
 
+    /// Old filings write Windows-1252 code points as numeric references (`&#146;` for ’); map 128-159 to what they meant.
+    static func windows1252(_ value: UInt32) -> UInt32 {
+        let table: [UInt32: UInt32] = [
+            128: 0x20AC, 130: 0x201A, 131: 0x0192, 132: 0x201E, 133: 0x2026, 134: 0x2020, 135: 0x2021, 136: 0x02C6,
+            137: 0x2030, 138: 0x0160, 139: 0x2039, 140: 0x0152, 142: 0x017D, 145: 0x2018, 146: 0x2019, 147: 0x201C,
+            148: 0x201D, 149: 0x2022, 150: 0x2013, 151: 0x2014, 152: 0x02DC, 153: 0x2122, 154: 0x0161, 155: 0x203A,
+            156: 0x0153, 158: 0x017E, 159: 0x0178,
+        ]
+        return table[value] ?? value
+    }
+
     /// Collapses runs of spaces inside each line, trims lines and drops empty ones; tabs stay as cell separators.
     static func collapse(_ scalars: [Unicode.Scalar]) -> String {
         var result = String.UnicodeScalarView()
@@ -131,7 +142,7 @@ public enum HTMLText {
             if body.hasPrefix("#x") || body.hasPrefix("#X") {
                 decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
             } else if body.hasPrefix("#") {
-                decoded = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                decoded = UInt32(body.dropFirst()).map(HTMLText.windows1252).flatMap(Unicode.Scalar.init).map { String($0) }
             } else {
                 decoded = HTMLText.namedEntities[body] ?? HTMLText.namedEntities[body.lowercased()]
             }

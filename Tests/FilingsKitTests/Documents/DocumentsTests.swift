@@ -166,6 +166,10 @@ import Testing
         #expect(HTMLText.plainText(html) == "Café & Co — “ok” &bogus; AT&T\nItem 5.02\tDeparture\none two\nthree")
     }
 
+    @Test func windowsCodePointsInNumericReferences() {
+        #expect(HTMLText.plainText("<p>the Company&#146;s &#147;Plan&#148; &#150; 2007</p>") == "the Company’s “Plan” – 2007")
+    }
+
     @Test func unclosedHiddenElementHidesNothingElse() {
         #expect(HTMLText.plainText("<p>before</p><head><p>after</p>") == "before\nafter")
     }
@@ -199,6 +203,12 @@ import Testing
         #expect(sections[1].text == "The Company announced a reduction in force.")
         #expect(sections[3].heading == "Financial Statements and Exhibits")
         #expect(sections[3].text == "(d) Exhibits")
+    }
+
+    @Test func headingTitlesWithDashesAndParagraphLetters() {
+        let sections = ItemSections.find(in: "Item 5.02(b), (c) and (e) Departure of Directors\nText one.\nItem 8.01 – Other Events\nText two.")
+        #expect(sections.map(\.heading) == ["Departure of Directors", "Other Events"])
+        #expect(sections.map(\.text) == ["Text one.", "Text two."])
     }
 
     @Test func readsLegacyHeadingsOnlyWithoutModernOnes() {

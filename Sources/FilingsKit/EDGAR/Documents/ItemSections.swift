@@ -140,7 +140,10 @@ public enum ItemSections {
 
     /// Separates a heading's title from body text that follows on the same line.
     static func splitTitle(_ rest: String, codes: [String]) -> (title: String, body: String) {
-        let trimmed = rest.trimmingCharacters(in: CharacterSet(charactersIn: " .:-–—\u{00A0}"))
+        // "Item 5.02(b), (c) and (e) Departure ...": the remaining paragraph letters are not part of the title.
+        let withoutLetters = rest.replacingOccurrences(
+            of: #"^(\s*(,|and|&)?\s*\([a-f]\))+"#, with: "", options: .regularExpression)
+        let trimmed = withoutLetters.trimmingCharacters(in: CharacterSet(charactersIn: " .:-–—\u{00A0}"))
         guard trimmed.count > 250 else { return (trimmed, "") }
         let restWords = trimmed.split(separator: " ", omittingEmptySubsequences: true)
         for title in codes.flatMap(EightKItems.titles(of:)) {
