@@ -49,9 +49,9 @@ enum CaliforniaWarnListingPDF {
                 diagnostics.append(.init(line: row.line, message: "cannot tell company from location; row skipped"))
                 continue
             }
-            cells = CaliforniaWarnPDF.assign(row.middle, starts: starts, known: known)
+            cells = LayoutColumns.assign(row.middle, starts: starts, known: known)
             for line in row.continuation {
-                let wrapped = CaliforniaWarnPDF.assign(line.words, starts: starts, splitting: false)
+                let wrapped = LayoutColumns.assign(line.words, starts: starts, splitting: false)
                 cells[0] += wrapped[0]
                 cells[1] += wrapped[1]
             }

@@ -133,7 +133,7 @@ public enum CaliforniaWarnPDF {
             let starts = textAnchors.starts(page: row.page)
             var cells = Array(repeating: [LayoutLine.Word](), count: columns.count)
             if let starts {
-                cells = assign(row.middle, starts: starts, known: known)
+                cells = LayoutColumns.assign(row.middle, starts: starts, known: known)
             } else {
                 for (index, chunk) in LayoutLine.chunks(row.middle).enumerated() { cells[min(index, columns.count - 1)] += chunk }
             }
@@ -143,7 +143,7 @@ public enum CaliforniaWarnPDF {
             if let starts, let layoffStart = layoffAnchors.starts(page: row.page)?.first {
                 for line in row.continuation {
                     guard let first = line.words.first, first.start >= starts[0] - 2 else { continue }
-                    let wrapped = assign(line.words, starts: starts + [layoffStart], splitting: false)
+                    let wrapped = LayoutColumns.assign(line.words, starts: starts + [layoffStart], splitting: false)
                     for index in cells.indices { cells[index] += wrapped[index] }
                     layoff += wrapped[starts.count]
                 }
@@ -171,49 +171,6 @@ public enum CaliforniaWarnPDF {
             notices.append(notice)
         }
         return WarnParseResult(notices: notices, diagnostics: diagnostics)
-    }
-
-    /// Distributes words over columns starting at `starts`.
-    ///
-    /// Each chunk (words separated by two or more spaces) goes to the column whose start is nearest,
-    /// never left of the previous chunk's column. pdftotext sometimes leaves a single space between
-    /// cells ("Edison Company Azusa", "Group West Hollywood Los Angeles"): a chunk followed by an
-    /// empty column is split, from the rightmost empty column leftwards, before the longest suffix
-    /// that is a value seen in that column on clean rows (`known`), else, when the chunk runs past the
-    /// column's start, at the word nearest that start (ties go left: crowded text shifts left).
-    static func assign(_ words: [LayoutLine.Word], starts: [Int], known: [Set<String>] = [], splitting: Bool = true) -> [[LayoutLine.Word]] {
-        var pieces: [(column: Int, words: [LayoutLine.Word])] = []
-        for chunk in LayoutLine.chunks(words) {
-            let minimum = pieces.last?.column ?? 0
-            let nearest = starts.indices.min { abs(starts[$0] - chunk[0].start) < abs(starts[$1] - chunk[0].start) } ?? 0
-            pieces.append((max(minimum, nearest), chunk))
-        }
-        var index = 0
-        while splitting, index < pieces.count {
-            let limit = index + 1 < pieces.count ? pieces[index + 1].column : starts.count
-            var column = limit - 1
-            while column > pieces[index].column {
-                let chunk = pieces[index].words
-                if chunk.count > 1, let cut = cut(chunk, column: column, start: starts[column], known: known.indices.contains(column) ? known[column] : []) {
-                    pieces[index].words = Array(chunk[..<cut])
-                    pieces.insert((column, Array(chunk[cut...])), at: index + 1)
-                }
-                column -= 1
-            }
-            index += 1
-        }
-        var cells = Array(repeating: [LayoutLine.Word](), count: starts.count)
-        for piece in pieces { cells[piece.column] += piece.words }
-        return cells
-    }
-
-    /// Where to split `chunk` so that its right part fills the empty column starting at `start`.
-    private static func cut(_ chunk: [LayoutLine.Word], column: Int, start: Int, known: Set<String>) -> Int? {
-        if let cut = (1..<chunk.count).first(where: { known.contains(LayoutLine.join(Array(chunk[$0...])).lowercased()) }) {
-            return cut
-        }
-        guard let last = chunk.last, last.end > start else { return nil }
-        return (1..<chunk.count).min { abs(chunk[$0].start - start) < abs(chunk[$1].start - start) }
     }
 
     /// Notice, effective and received date (ISO) from the leading dates; a missing one is placed by position.
