@@ -16,6 +16,8 @@ public enum CaliforniaWarnPDF {
         var line: Int
         var page: Int
         var dates: [LayoutLine.Word]
+        /// Every word after the dates, as printed on the row's line.
+        var body: [LayoutLine.Word]
         var middle: [LayoutLine.Word]
         var employees: Int?
         var layoff: [LayoutLine.Word]
@@ -40,10 +42,10 @@ public enum CaliforniaWarnPDF {
                 break
             } else if let last = rows.indices.last, line.number == previousLine + 1 {
                 // Wrapped values sit on the lines right below their row, never after a blank line.
-                if rows[last].employees == nil, rows[last].layoff.isEmpty, let body = tail(of: line.words, after: 0) {
-                    // The wrapped end of the previous company sits on this row's date line and the
-                    // row's own body on the next line (the 2014 interim report does this).
-                    if last > 0 { rows[last - 1].carriedCompany += rows[last].middle }
+                if rows[last].layoff.isEmpty, let body = tail(of: line.words, after: 0), !body.layoff.isEmpty {
+                    // The wrapped end of the previous company ("06788") sits on this row's date line
+                    // and the row's own cells on the next line (the 2014 interim report does this).
+                    if last > 0 { rows[last - 1].carriedCompany += rows[last].body }
                     rows[last].middle = body.middle
                     rows[last].employees = body.employees
                     rows[last].layoff = body.layoff
@@ -86,7 +88,7 @@ public enum CaliforniaWarnPDF {
         // A single leading date is the title line ("07/01/2019 - 06/30/2020"), not a row.
         guard dateCount >= 2 else { return nil }
         let body = tail(of: words, after: dateCount) ?? (Array(words[dateCount...]), nil, [])
-        return Row(line: line.number, page: line.page, dates: Array(words[..<dateCount]), middle: body.middle,
+        return Row(line: line.number, page: line.page, dates: Array(words[..<dateCount]), body: Array(words[dateCount...]), middle: body.middle,
                    employees: body.employees, layoff: body.layoff)
     }
 

@@ -52,6 +52,12 @@ struct CaliforniaWarnPDFTests {
             for example in agreement.examples { print("  \(example)") }
             #expect(result.diagnostics.isEmpty)
             #expect(agreement.rows == agreement.peerRows, "\(url.lastPathComponent)")
+            // Keys are unique; rows repeating every key field (same company, dates and city) are told apart by count and order.
+            #expect(Set(result.notices.map(\.key)).count == result.notices.count)
+            let baseKeys = result.notices.map {
+                WarnNoticeKey.key(company: $0.company, noticeDate: $0.noticeDate, effectiveDate: $0.effectiveDate, receivedDate: $0.receivedDate, site: $0.city ?? $0.county ?? "")
+            }
+            print("  \(baseKeys.count - Set(baseKeys).count) rows repeat the key fields of an earlier row")
             // Two rows in all differ, both a city printed once in the file and glued to the company
             // by a single space ("... Reyn Franca Denair", "BOWHEAD SUPPORT GROUP, LLC Herlong").
             #expect(agreement.identical >= agreement.rows - 1, "\(url.lastPathComponent)")
