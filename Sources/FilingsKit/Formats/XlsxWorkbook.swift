@@ -49,8 +49,12 @@ public struct XlsxWorkbook: Sendable, Equatable {
             guard package.contains(path) else {
                 throw XlsxError.missingPart(source: source, path: path)
             }
-            let parser = XlsxSheetParser(sharedStrings: sharedStrings)
-            try XlsxXML.parse(try package.read(path), path: path, source: source, delegate: parser)
+            let parser = XlsxSheetParser(sharedStrings: sharedStrings, maxCellSlots: limits.maxCellSlots)
+            let parsed = Result { try XlsxXML.parse(try package.read(path), path: path, source: source, delegate: parser) }
+            if parser.exceededCellSlots {
+                throw XlsxError.tooLarge(source: source, path: path, reason: "its cells span more than \(limits.maxCellSlots) positions")
+            }
+            try parsed.get()
             sheets.append(XlsxSheet(name: name, rows: parser.rows, merges: parser.merges))
         }
         self.sheets = sheets
