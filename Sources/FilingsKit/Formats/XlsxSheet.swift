@@ -1,21 +1,4 @@
-/// One row of a worksheet: its Excel row number and cells by zero-based column (nil where empty).
-public struct XlsxRow: Sendable, Equatable {
-    /// One-based row number as in Excel (rows without cells are absent, so numbers can skip).
-    public var number: Int
-    /// Cells by zero-based column index; gaps are nil.
-    public var cells: [XlsxCell?]
 
-    /// A row from its parts.
-    public init(number: Int, cells: [XlsxCell?]) {
-        self.number = number
-        self.cells = cells
-    }
-
-    /// The cell at a zero-based column, nil when empty or past the end.
-    public subscript(column: Int) -> XlsxCell? {
-        cells.indices.contains(column) ? cells[column] : nil
-    }
-}
 
 /// One worksheet: its name, non-empty rows in order, and merged ranges.
 public struct XlsxSheet: Sendable, Equatable {
@@ -26,6 +9,8 @@ public struct XlsxSheet: Sendable, Equatable {
     /// Merged ranges (`mergeCells`); Excel keeps the value in the top-left cell only.
     public let merges: [XlsxRange]
     private let rowPositions: [Int: Int]
+    /// Indexes into `merges` by each row they cover (EDD's sheet has ~1,900 merges).
+    private let mergesByRow: [Int: [Int]]
 
     /// A sheet from its parts.
     public init(name: String, rows: [XlsxRow], merges: [XlsxRange]) {
@@ -35,6 +20,11 @@ public struct XlsxSheet: Sendable, Equatable {
         var positions: [Int: Int] = [:]
         for (position, row) in rows.enumerated() { positions[row.number] = position }
         rowPositions = positions
+        var byRow: [Int: [Int]] = [:]
+        for (index, range) in merges.enumerated() where range.end.row - range.start.row < 100_000 {
+            for row in range.start.row...range.end.row { byRow[row, default: []].append(index) }
+        }
+        mergesByRow = byRow
     }
 
     /// The cell stored at a one-based row and zero-based column, without merge resolution.
@@ -44,7 +34,7 @@ public struct XlsxSheet: Sendable, Equatable {
 
     /// The merged range covering a cell, if any.
     public func merge(containingRow row: Int, column: Int) -> XlsxRange? {
-        merges.first { $0.contains(row: row, column: column) }
+        mergesByRow[row]?.lazy.map { merges[$0] }.first { $0.contains(row: row, column: column) }
     }
 
     /// The value shown at a cell: its own value, or the top-left value of the merged range covering it.

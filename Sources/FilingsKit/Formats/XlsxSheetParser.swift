@@ -6,6 +6,12 @@ import FoundationXML
 /// Reads one worksheet part: rows, typed cells (shared/inline strings, numbers, booleans) and merges.
 final class XlsxSheetParser: NSObject, XMLParserDelegate {
     private let sharedStrings: [String]
+    /// Most cell slots (gaps included) all rows may allocate: a far column reference such as
+    /// `XFD1048576` on every row would otherwise turn a small part into gigabytes.
+    private let maxCellSlots: Int
+    private var cellSlots = 0
+    /// True when parsing stopped because `maxCellSlots` was reached.
+    private(set) var exceededCellSlots = false
     private(set) var rows: [XlsxRow] = []
     private(set) var merges: [XlsxRange] = []
     /// Cells whose reference, type or shared-string index could not be understood.
@@ -22,8 +28,9 @@ final class XlsxSheetParser: NSObject, XMLParserDelegate {
 
     private enum TextTarget { case none, value, inline }
 
-    init(sharedStrings: [String]) {
+    init(sharedStrings: [String], maxCellSlots: Int = 50_000_000) {
         self.sharedStrings = sharedStrings
+        self.maxCellSlots = maxCellSlots
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -71,6 +78,10 @@ final class XlsxSheetParser: NSObject, XMLParserDelegate {
             phoneticDepth -= 1
         case "c":
             storeCell()
+            if cellSlots > maxCellSlots {
+                exceededCellSlots = true
+                parser.abortParsing()
+            }
         case "row":
             if !rowCells.isEmpty { rows.append(XlsxRow(number: rowNumber, cells: rowCells)) }
         default:
@@ -88,7 +99,10 @@ final class XlsxSheetParser: NSObject, XMLParserDelegate {
 
     private func storeCell() {
         guard column >= 0, column < 16_384, let cell = makeCell() else { return }
-        while rowCells.count <= column { rowCells.append(nil) }
+        if rowCells.count <= column {
+            cellSlots += column + 1 - rowCells.count
+            rowCells.append(contentsOf: repeatElement(nil, count: column + 1 - rowCells.count))
+        }
         rowCells[column] = cell
     }
 

@@ -16,6 +16,8 @@ public enum CaliforniaWarnPDF {
         var line: Int
         var page: Int
         var dates: [LayoutLine.Word]
+        /// Every word after the dates, as printed on the row's line.
+        var body: [LayoutLine.Word]
         var middle: [LayoutLine.Word]
         var employees: Int?
         var layoff: [LayoutLine.Word]
@@ -40,10 +42,10 @@ public enum CaliforniaWarnPDF {
                 break
             } else if let last = rows.indices.last, line.number == previousLine + 1 {
                 // Wrapped values sit on the lines right below their row, never after a blank line.
-                if rows[last].employees == nil, rows[last].layoff.isEmpty, let body = tail(of: line.words, after: 0) {
-                    // The wrapped end of the previous company sits on this row's date line and the
-                    // row's own body on the next line (the 2014 interim report does this).
-                    if last > 0 { rows[last - 1].carriedCompany += rows[last].middle }
+                if rows[last].layoff.isEmpty, let body = tail(of: line.words, after: 0), !body.layoff.isEmpty {
+                    // The wrapped end of the previous company ("06788") sits on this row's date line
+                    // and the row's own cells on the next line (the 2014 interim report does this).
+                    if last > 0 { rows[last - 1].carriedCompany += rows[last].body }
                     rows[last].middle = body.middle
                     rows[last].employees = body.employees
                     rows[last].layoff = body.layoff
@@ -86,7 +88,7 @@ public enum CaliforniaWarnPDF {
         // A single leading date is the title line ("07/01/2019 - 06/30/2020"), not a row.
         guard dateCount >= 2 else { return nil }
         let body = tail(of: words, after: dateCount) ?? (Array(words[dateCount...]), nil, [])
-        return Row(line: line.number, page: line.page, dates: Array(words[..<dateCount]), middle: body.middle,
+        return Row(line: line.number, page: line.page, dates: Array(words[..<dateCount]), body: Array(words[dateCount...]), middle: body.middle,
                    employees: body.employees, layoff: body.layoff)
     }
 
@@ -128,24 +130,24 @@ public enum CaliforniaWarnPDF {
 
         var notices: [WarnNotice] = []
         var diagnostics: [WarnParseResult.Diagnostic] = []
-        var seenKeys: [String: Int] = [:]
         for row in rows {
             let starts = textAnchors.starts(page: row.page)
             var cells = Array(repeating: [LayoutLine.Word](), count: columns.count)
             if let starts {
-                cells = assign(row.middle, starts: starts, known: known)
+                cells = LayoutColumns.assign(row.middle, starts: starts, known: known)
             } else {
                 for (index, chunk) in LayoutLine.chunks(row.middle).enumerated() { cells[min(index, columns.count - 1)] += chunk }
             }
             cells[0] += row.carriedCompany
             var layoff = row.layoff
             // Wrapped values continue below their own column; the Layoff/Closure wording is one more column.
-            if let starts, let layoffStart = layoffAnchors.starts(page: row.page)?.first {
+            if let starts {
+                let columnStarts = starts + (layoffAnchors.starts(page: row.page) ?? [])
                 for line in row.continuation {
                     guard let first = line.words.first, first.start >= starts[0] - 2 else { continue }
-                    let wrapped = assign(line.words, starts: starts + [layoffStart], splitting: false)
+                    let wrapped = LayoutColumns.assign(line.words, starts: columnStarts, splitting: false)
                     for index in cells.indices { cells[index] += wrapped[index] }
-                    layoff += wrapped[starts.count]
+                    if wrapped.count > starts.count { layoff += wrapped[starts.count] }
                 }
             }
             let company = WarnText.clean(LayoutLine.join(cells[0]))
@@ -159,61 +161,15 @@ public enum CaliforniaWarnPDF {
                 let text = WarnText.clean(LayoutLine.join(cells[index]))
                 return text.isEmpty ? nil : text
             }
-            var notice = WarnNotice(
+            let notice = WarnNotice(
                 company: company, noticeDate: dates[0], receivedDate: dates[2], effectiveDate: dates[1],
                 employees: row.employees, layoffOrClosure: layoff.isEmpty ? nil : LayoutLine.join(layoff),
                 county: cell(.county), address: nil, city: cell(.city), industry: nil,
                 sourceFile: source, sourceRow: row.line
             )
-            let occurrence = (seenKeys[notice.key] ?? 0) + 1
-            seenKeys[notice.key] = occurrence
-            if occurrence > 1 { notice.key = WarnNoticeKey.disambiguated(notice.key, employees: row.employees, occurrence: occurrence) }
             notices.append(notice)
         }
-        return WarnParseResult(notices: notices, diagnostics: diagnostics)
-    }
-
-    /// Distributes words over columns starting at `starts`.
-    ///
-    /// Each chunk (words separated by two or more spaces) goes to the column whose start is nearest,
-    /// never left of the previous chunk's column. pdftotext sometimes leaves a single space between
-    /// cells ("Edison Company Azusa", "Group West Hollywood Los Angeles"): a chunk followed by an
-    /// empty column is split, from the rightmost empty column leftwards, before the longest suffix
-    /// that is a value seen in that column on clean rows (`known`), else, when the chunk runs past the
-    /// column's start, at the word nearest that start (ties go left: crowded text shifts left).
-    static func assign(_ words: [LayoutLine.Word], starts: [Int], known: [Set<String>] = [], splitting: Bool = true) -> [[LayoutLine.Word]] {
-        var pieces: [(column: Int, words: [LayoutLine.Word])] = []
-        for chunk in LayoutLine.chunks(words) {
-            let minimum = pieces.last?.column ?? 0
-            let nearest = starts.indices.min { abs(starts[$0] - chunk[0].start) < abs(starts[$1] - chunk[0].start) } ?? 0
-            pieces.append((max(minimum, nearest), chunk))
-        }
-        var index = 0
-        while splitting, index < pieces.count {
-            let limit = index + 1 < pieces.count ? pieces[index + 1].column : starts.count
-            var column = limit - 1
-            while column > pieces[index].column {
-                let chunk = pieces[index].words
-                if chunk.count > 1, let cut = cut(chunk, column: column, start: starts[column], known: known.indices.contains(column) ? known[column] : []) {
-                    pieces[index].words = Array(chunk[..<cut])
-                    pieces.insert((column, Array(chunk[cut...])), at: index + 1)
-                }
-                column -= 1
-            }
-            index += 1
-        }
-        var cells = Array(repeating: [LayoutLine.Word](), count: starts.count)
-        for piece in pieces { cells[piece.column] += piece.words }
-        return cells
-    }
-
-    /// Where to split `chunk` so that its right part fills the empty column starting at `start`.
-    private static func cut(_ chunk: [LayoutLine.Word], column: Int, start: Int, known: Set<String>) -> Int? {
-        if let cut = (1..<chunk.count).first(where: { known.contains(LayoutLine.join(Array(chunk[$0...])).lowercased()) }) {
-            return cut
-        }
-        guard let last = chunk.last, last.end > start else { return nil }
-        return (1..<chunk.count).min { abs(chunk[$0].start - start) < abs(chunk[$1].start - start) }
+        return WarnParseResult(notices: WarnNoticeKey.uniquing(notices), diagnostics: diagnostics)
     }
 
     /// Notice, effective and received date (ISO) from the leading dates; a missing one is placed by position.

@@ -36,6 +36,20 @@ struct XlsxHostileTests {
         #expect(message.contains("bomb.xlsx"))
     }
 
+    @Test("cells referenced far away on many rows are refused before they exhaust memory")
+    func farReferences() throws {
+        let rows = (1...50).map { "<row r=\"\($0)\"><c r=\"XFD\($0)\"><v>1</v></c></row>" }.joined()
+        let data = try XlsxTestArchive.zip(minimalParts(sheet: "<sheetData>\(rows)</sheetData>"))
+        let limits = XlsxLimits(maxEntryBytes: 1 << 20, maxTotalBytes: 1 << 20, maxCompressionRatio: 200, ratioFloorBytes: 1 << 20, maxCellSlots: 100_000)
+        #expect {
+            try XlsxWorkbook(data: data, source: "far.xlsx", limits: limits)
+        } throws: { error in
+            guard case let .tooLarge(source, path, _) = error as? XlsxError else { return false }
+            return source == "far.xlsx" && path == "xl/worksheets/sheet1.xml"
+        }
+        #expect(try XlsxWorkbook(data: data, source: "far.xlsx").sheets[0].rows.count == 50)
+    }
+
     @Test("entry paths with .. or an absolute path are refused")
     func traversal() throws {
         for path in ["../../etc/passwd", "xl/../../evil.xml", "/etc/evil.xml"] {
