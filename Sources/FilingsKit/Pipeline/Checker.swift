@@ -32,26 +32,24 @@ public struct Checker: Sendable {
             claims: claims.map { CheckVerdicts.verdict(for: $0, events: events, coverage: coverage) })
     }
 
-    /// Reads the company's submissions (with history when the window is old) and its 8-Ks in the window.
+    /// Reads the company's submissions and the 8-Ks in the window, then takes the stored events of the window as evidence.
+    ///
+    /// Events of an unwatched company are stored as history, so a later digest never mails them.
     func secEvidence(cik: Int64, since: Day, until: Day, feed: FeedDefinition) async -> (events: [Event], coverage: SourceCoverage) {
         let scope = CheckVerdicts.scope(of: .sec8k)
         do {
             let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true)
             let filings = try context.store.filings(cik: cik, since: since.iso, until: until.iso, currentReportsOnly: true)
-            let stored = try context.store.events(EventQuery(cik: cik, since: since.iso, until: until.iso))
-                .filter { $0.source == .sec8k }
-            let readRefs = Set(stored.filter { $0.kind != .officerChange }.map(\.sourceRef))
-            // Stored events carry what reading the documents found; unread filings speak through their item codes.
-            let fromItems = filings.filter { !readRefs.contains($0.accession) }.flatMap {
-                EventRaiser.events(for: $0, company: loaded.company.name, historical: false, now: context.now())
-            }
-            let events = stored.filter { $0.kind != .officerChange || !readRefs.contains($0.sourceRef) }
-                + fromItems.filter { event in !stored.contains { $0.key == event.key } }
+            let watched = try context.store.watch(cik: cik) != nil
+            let stage = try await FilingEventStage(context: context, feed: feed)
+                .run(filings, company: loaded.company.name, historical: !watched, readSince: since.iso)
+            let events = try context.store.events(EventQuery(cik: cik, since: since.iso, until: until.iso)).filter { $0.source == .sec8k }
             let fetched = Day(context.now(), in: .eastern)
             let unknownItems = filings.filter { $0.items == nil }.count
-            var note = "read EDGAR's filing list for CIK \(cik) on \(fetched.iso): \(filings.count) 8-Ks in the window. \(scope)"
-            if unknownItems > 0 { note += ". \(unknownItems) of them not yet itemized by EDGAR" }
-            return (events, SourceCoverage(source: .sec8k, covered: unknownItems == 0, from: "1994-01-01", until: fetched.iso, note: note))
+            var note = "EDGAR's filing list for CIK \(cik) read on \(fetched.iso): \(filings.count) 8-Ks in the window, \(stage.filingsRead) read now. \(scope)"
+            if unknownItems > 0 { note += ". \(unknownItems) not yet itemized by EDGAR" }
+            if !stage.failures.isEmpty { note += ". Could not read: \(stage.failures.joined(separator: "; "))" }
+            return (events, SourceCoverage(source: .sec8k, covered: unknownItems == 0 && stage.failures.isEmpty, from: "1994-01-01", until: fetched.iso, note: note))
         } catch {
             return ([], SourceCoverage(source: .sec8k, covered: false, from: nil, until: nil, note: "could not read EDGAR for CIK \(cik): \(error.localizedDescription). \(scope)"))
         }

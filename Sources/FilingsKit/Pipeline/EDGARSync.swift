@@ -98,10 +98,12 @@ public struct EDGARSync: Sendable {
                     loaded.historyLoadedAt = context.now()
                     try context.store.saveWatch(loaded)
                 }
-                let events = outcome.changed.flatMap {
-                    EventRaiser.events(for: $0, company: outcome.company.name, historical: firstLoad, now: context.now())
-                }
-                report.eventsRaised += try context.store.raise(events).count
+                // New filings are read; a first load reads only its last year, the rest stays history by item codes.
+                let readSince = firstLoad ? Day(context.now(), in: .eastern).adding(days: -365).iso : ""
+                let stage = try await FilingEventStage(context: context, feed: feed)
+                    .run(outcome.changed, company: outcome.company.name, historical: firstLoad, readSince: readSince)
+                report.eventsRaised += stage.eventsRaised
+                report.failures += stage.failures
             } catch {
                 report.failures.append("submissions of \(watch.name) (CIK \(watch.cik)): \(error.localizedDescription)")
                 if EDGARSync.stopsSECRequests(error) { return }

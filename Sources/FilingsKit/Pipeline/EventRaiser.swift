@@ -30,3 +30,22 @@ public enum EventRaiser {
             historical: historical, matchedName: filing.companyName, createdAt: now)
     }
 }
+
+extension EventRaiser {
+    /// Events from reading an 8-K: one per classified fact, strength `document-text`, with the quote that proves it.
+    static func events(reading classified: [ClassifiedEvent], filing: Filing, company: String, historical: Bool, now: Date) -> [Event] {
+        var seen: [String: Int] = [:]
+        return classified.map { fact in
+            // Two departures in one filing are two events; the person keeps their keys apart.
+            let who = fact.person.map(CompanyName.normalize) ?? ""
+            let base = "\(SourceKind.sec8k.rawValue):\(filing.accession):\(fact.kind.rawValue):\(who)"
+            let count = seen[base, default: 0]
+            seen[base] = count + 1
+            let strength: Strength = fact.kind == .officerChange ? .secItem : .documentText
+            return Event(
+                key: count == 0 ? base : "\(base):\(count)", cik: filing.cik, company: company, kind: fact.kind, source: .sec8k,
+                sourceRef: filing.accession, date: filing.filingDate, url: filing.url, summary: fact.summary, strength: strength,
+                historical: historical, employees: fact.employees, quote: fact.quote, matchedName: filing.companyName, createdAt: now)
+        }
+    }
+}

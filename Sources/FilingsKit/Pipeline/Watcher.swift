@@ -11,6 +11,8 @@ public struct WatchOutcome: Sendable {
     public var historicalEvents: Int
     /// Set when the history could not be loaded now; the next sync retries.
     public var historyError: String?
+    /// Filings of the past year that could not be read (they keep their item events).
+    public var readFailures: [String] = []
 }
 
 /// Why a watch could not be added.
@@ -53,11 +55,14 @@ public struct Watcher: Sendable {
             watch.historyLoadedAt = context.now()
             try context.store.saveWatch(watch)
             let stored = try context.store.filings(cik: cik, currentReportsOnly: true)
-            let events = stored.flatMap { EventRaiser.events(for: $0, company: loaded.company.name, historical: existing == nil || existing?.historyLoadedAt == nil, now: context.now()) }
+            // The past year's 8-Ks are read so the history says who left and what was cut; all of it is history.
+            let stage = try await FilingEventStage(context: context, feed: feed).run(
+                stored, company: loaded.company.name, historical: true, readSince: Day(context.now(), in: .eastern).adding(days: -365).iso)
             outcome.watch = watch
             outcome.company = loaded.company
             outcome.filingsStored = stored.count
-            outcome.historicalEvents = try context.store.raise(events).count
+            outcome.historicalEvents = stage.eventsRaised
+            outcome.readFailures = stage.failures
         } catch {
             outcome.historyError = error.localizedDescription
         }

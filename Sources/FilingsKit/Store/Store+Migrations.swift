@@ -143,6 +143,16 @@ extension Store {
                 t.add(column: "amendedAt", .datetime)
             }
         }
+        migrator.registerMigration("v4-filing-documents") { db in
+            // What reading an 8-K found, kept as evidence: the item sections and press-release text, once per filing.
+            try db.create(table: "filingDocument") { t in
+                t.primaryKey("accession", .text)
+                t.column("url", .text).notNull()
+                t.column("fetchedAt", .datetime).notNull()
+                t.column("sections", .jsonText).notNull()
+                t.column("exhibitExcerpt", .text)
+            }
+        }
         return migrator
     }
 }

@@ -38,10 +38,12 @@ import Testing
             #expect(layoff["kind"] as? String == "layoff")
             #expect(layoff["source"] as? String == "sec-8k")
             #expect(layoff["historical"] as? Bool == false)
-            #expect(layoff["employees"] is NSNull)
+            #expect(layoff["employees"] as? Int == 600)
+            #expect(layoff["strength"] as? String == "document-text")
 
             let text = try await filings.run(["events", "META", "--kind", "layoff"])
-            #expect(text.stdout.contains("2025-11-18  Meta Platforms, Inc.  layoff [sec-item]"))
+            #expect(text.stdout.contains("2025-11-18  Meta Platforms, Inc.  layoff [document-text]"))
+            #expect(text.stdout.contains("600 employees"))
 
             // The next sync learns the items of the 8-K that EDGAR's filing list did not show yet; the one after adds nothing.
             let again = try await filings.run(["sync", "--since", "2025-11-17", "--until", "2025-11-23"])

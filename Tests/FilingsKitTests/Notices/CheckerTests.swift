@@ -21,12 +21,13 @@ import Testing
         Dictionary(uniqueKeysWithValues: result.claims.map { ($0.claim, $0.verdict) })
     }
 
-    @Test func anItem205InTheWindowConfirmsLayoffsAndAnUnreadItem502IsIndirect() async throws {
+    @Test func anItem205InTheWindowConfirmsLayoffsAndAPayOnlyItem502IsNoDeparture() async throws {
         let result = try await check("2025-11-17", "2025-11-21")
         #expect(result.cik == 1326801)
-        #expect(verdicts(result) == [.layoffs: .confirmed, .departures: .indirect])
+        #expect(verdicts(result) == [.layoffs: .confirmed, .departures: .noRecord])
         let layoffs = try #require(result.claims.first)
         #expect(layoffs.evidence.first?.sourceRef == "0001628280-25-061001")
+        #expect(layoffs.evidence.first?.strength == .documentText)
         // The workbook ends on 2025-10-03: WARN says honestly that it does not reach this window.
         let warn = try #require(layoffs.coverage.first { $0.source == .caWarn })
         #expect(!warn.covered)
@@ -42,6 +43,12 @@ import Testing
         let departures = try #require(result.claims.last)
         #expect(departures.coverage.map(\.source) == [.sec8k])
         #expect(departures.coverage.first?.note.contains("not researchers or team leads") == true)
+    }
+
+    @Test func aResignationReadFromTheFilingConfirmsDepartures() async throws {
+        let result = try await check("2025-11-10", "2025-11-16")
+        #expect(verdicts(result)[.departures] == .confirmed)
+        #expect(result.claims.last?.evidence.first?.summary.contains("Jane Roe") == true)
     }
 
     @Test func onlyAMediaReportIsIndirect() async throws {

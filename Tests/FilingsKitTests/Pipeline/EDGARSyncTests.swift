@@ -23,7 +23,12 @@ import Testing
             let history = try store.events(EventQuery(cik: 1326801))
             #expect(history.count == 3)
             #expect(history.allSatisfy { $0.historical })
-            #expect(Set(history.map(\.kind)) == [.officerChange, .layoff])
+            // The past year's 5.02 was read: Jane Roe's resignation replaces its unread officer-change event.
+            #expect(Set(history.map(\.kind)) == [.departure, .officerChange, .layoff])
+            let departure = try #require(history.first { $0.kind == .departure })
+            #expect(departure.strength == .documentText)
+            #expect(departure.summary.contains("Jane Roe"))
+            #expect(departure.quote?.contains("decision to resign as Chief Accounting Officer") == true)
 
             let first = await EDGARSync(context: context, feed: try context.edgarFeed()).run(since: week.since, until: week.until)
             #expect(first.failures == [])
@@ -34,7 +39,8 @@ import Testing
             let layoff = try #require(try store.events(EventQuery(cik: 1326801, kinds: [.layoff], includeHistorical: false)).first)
             #expect(layoff.sourceRef == "0001628280-25-061001")
             #expect(layoff.url?.hasSuffix("/Archives/edgar/data/1326801/000162828025061001/0001628280-25-061001-index.htm") == true)
-            #expect(layoff.strength == .secItem)
+            #expect(layoff.strength == .documentText)
+            #expect(layoff.employees == 600)
             // Weekend days are never requested.
             #expect(await server.requests(to: EDGARMirror.dailyPath("20251122")).isEmpty)
 
@@ -45,6 +51,10 @@ import Testing
             #expect(second.eventsRaised == 1)
             let pending = try store.pendingEvents()
             #expect(pending.map(\.sourceRef).sorted() == ["0001628280-25-061001", "0001628280-25-061230"])
+            // A pay-only Item 5.02 is compensation, never a departure.
+            #expect(pending.first { $0.sourceRef == "0001628280-25-061230" }?.kind == .compensation)
+            // Each filing is fetched once, however often sync runs.
+            #expect(await server.requests(to: EDGARMirror.filingTextPath("0001628280-25-061001")).count == 1)
 
             // Re-reading the same week asks conditionally and changes nothing.
             let before = try store.filingCount()

@@ -11,6 +11,12 @@ struct EDGARMirror {
     let feedsDirectory: URL
 
     static let days = ["20251117", "20251118", "20251119", "20251121"]
+    /// Meta's 8-Ks whose full text the mirror serves: a 2.05 workforce reduction, a pay-only 5.02, a resignation.
+    static let readableFilings = ["0001628280-25-061001", "0001628280-25-061230", "0001326801-25-000099"]
+
+    static func filingTextPath(_ accession: String) -> String {
+        "/Archives/edgar/data/1326801/\(accession.filter(\.isNumber))/\(accession).txt"
+    }
 
     static func dailyPath(_ day: String) -> String {
         "/Archives/edgar/daily-index/2025/QTR4/master.\(day).idx"
@@ -29,6 +35,9 @@ struct EDGARMirror {
             "/submissions/CIK0001326801.json",
             .ok(try fixture("CIK0001326801.watch.json")), .ok(try fixture("CIK0001326801.sync1.json")), .ok(try fixture("CIK0001326801.sync2.json")))
         await server.route("/submissions/CIK0001326801-submissions-001.json", .ok(try fixture("CIK0001326801-submissions-001.json")))
+        for accession in readableFilings {
+            await server.route(filingTextPath(accession), .ok(try fixture("\(accession).txt")))
+        }
         return EDGARMirror(server: server, feedsDirectory: try writeFeeds(base: server.baseURL))
     }
 

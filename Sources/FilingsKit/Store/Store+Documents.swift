@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+extension FilingDocument: FetchableRecord, PersistableRecord {}
+
+extension Store {
+    /// True when the filing was read already: it is never fetched twice.
+    public func hasRead(accession: String) throws -> Bool {
+        try writer.read { db in try FilingDocument.exists(db, key: accession) }
+    }
+
+    /// The text kept from a read filing.
+    public func document(accession: String) throws -> FilingDocument? {
+        try writer.read { db in try FilingDocument.fetchOne(db, key: accession) }
+    }
+
+    /// Stores what reading a filing found and puts its events in place of the ones its item codes raised.
+    ///
+    /// In one transaction: the replaced events go, the read ones come in carrying the replaced events' delivery
+    /// and history marks (a user told once is not told again), and the document is kept. Returns the events inserted.
+    @discardableResult
+    public func storeReading(_ document: FilingDocument, events: [Event], replacing keys: [String]) throws -> [Event] {
+        try writer.write { db in
+            let replaced = try Event.filter(keys.contains(Column("key"))).fetchAll(db)
+            var carried = events
+            if !replaced.isEmpty {
+                let delivered = replaced.compactMap(\.deliveredAt).max()
+                let historical = replaced.allSatisfy(\.historical)
+                for index in carried.indices {
+                    carried[index].deliveredAt = carried[index].deliveredAt ?? delivered
+                    carried[index].historical = historical
+                }
+                _ = try Event.filter(keys.contains(Column("key"))).deleteAll(db)
+            }
+            let inserted = try Store.raise(carried, db)
+            try document.save(db)
+            return inserted
+        }
+    }
+}
