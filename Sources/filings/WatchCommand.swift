@@ -13,6 +13,9 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let outcome = try await Watcher(context: try global.context()).watch(name, cik: cik, aliases: aliases)
         Terminal.print(WatchSummary.text(outcome))
+        if let first = outcome.readFailures.first {
+            Terminal.log("note: \(outcome.readFailures.count) of the past year's filings could not be read now (first: \(first)); they keep their item events and sync retries them for 30 days")
+        }
         if let error = outcome.historyError {
             Terminal.log("warning: the filing history could not be loaded: \(error); the next sync retries")
             throw ExitCode.failure

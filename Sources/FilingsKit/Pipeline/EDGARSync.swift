@@ -89,9 +89,13 @@ public struct EDGARSync: Sendable {
         let loader = SubmissionsLoader(context: context, feed: feed)
         let watches = try context.store.watches()
         let awaiting = Set(try context.store.currentReportsAwaitingItems().map(\.cik))
-        for watch in watches where watch.historyLoadedAt == nil || awaiting.contains(watch.cik) {
+        for watch in watches {
             let firstLoad = watch.historyLoadedAt == nil
             do {
+                guard firstLoad || awaiting.contains(watch.cik) else {
+                    try await retryReading(watch, into: &report)
+                    continue
+                }
                 let outcome = try await loader.load(cik: watch.cik, includeHistory: firstLoad)
                 if firstLoad {
                     var loaded = watch
@@ -109,6 +113,15 @@ public struct EDGARSync: Sendable {
                 if EDGARSync.stopsSECRequests(error) { return }
             }
         }
+    }
+
+    /// Reads again the recent filings of a watched company whose reading failed before (they keep their item events meanwhile).
+    func retryReading(_ watch: Watch, into report: inout FeedReport) async throws {
+        let unread = try context.store.filingsAwaitingReading(cik: watch.cik, since: Day(context.now(), in: .eastern).adding(days: -30).iso)
+        guard !unread.isEmpty else { return }
+        let reading = await FilingReader(context: context, feed: feed).read(unread, company: watch.name, historical: false)
+        report.eventsRaised += reading.eventsRaised
+        report.failures += reading.failures
     }
 
     /// True for errors after which no SEC request may be made (rate limit, ban, no User-Agent).

@@ -23,7 +23,10 @@ struct SubmissionsLoader {
         if includeHistory {
             for page in submissions.pages {
                 let pageURL = try feed.url("data", "submissionsPage", ["name": page])
-                guard case .fetched(let pageData, _) = try await context.fetcher.fetch(pageURL, .json, nil, true) else { continue }
+                guard case .fetched(let pageData, _) = try await context.fetcher.fetch(pageURL, .json, nil, true) else {
+                    context.log("\(pageURL.absoluteString): history page listed but not found; older filings of CIK \(cik) are incomplete")
+                    continue
+                }
                 rows += try SubmissionsParser.parsePage(pageData, source: pageURL.absoluteString)
             }
         }

@@ -38,3 +38,18 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// A company's 8-Ks filed since `since` with an item worth reading that have not been read (an earlier read failed).
+    public func filingsAwaitingReading(cik: Int64, since: String) throws -> [Filing] {
+        try writer.read { db in
+            try Filing.fetchAll(
+                db,
+                sql: """
+                    SELECT filing.* FROM filing
+                    WHERE filing.cik = ? AND filing.filingDate >= ? AND filing.form IN ('8-K', '8-K/A') AND filing.items IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM filingDocument WHERE filingDocument.accession = filing.accession)
+                    """, arguments: [cik, since])
+        }.filter(FilingReader.needsReading)
+    }
+}
