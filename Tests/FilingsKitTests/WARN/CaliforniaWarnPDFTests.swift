@@ -138,3 +138,32 @@ struct CaliforniaWarnPDFTests {
         #expect(contained * 100 >= interim.notices.count * 95)
     }
 }
+
+@Suite("PDF text extraction")
+struct PDFTextTests {
+    @Test("a damaged PDF and a missing pdftotext are errors naming the file")
+    func failures() {
+        #expect {
+            try PDFText.extract(Data("%PDF-1.4\ngarbage\n".utf8), source: "broken.pdf")
+        } throws: { error in
+            guard let error = error as? WarnReportError, case .pdfToTextFailed = error else { return false }
+            return error.localizedDescription.contains("broken.pdf")
+        }
+        #expect(throws: WarnReportError.pdfToTextFailed(source: "x.pdf", reason: "no-such-pdftotext-here is not installed")) {
+            try PDFText.extract(Data("%PDF-1.4\n".utf8), source: "x.pdf", executable: "no-such-pdftotext-here")
+        }
+    }
+
+    @Test("notices encode to JSON and back; kind follows the wording")
+    func codable() throws {
+        let notice = WarnNotice(
+            company: "Meta Platforms, Inc.", noticeDate: "2022-11-09", receivedDate: "2022-11-10", effectiveDate: "2023-01-09",
+            employees: 1000, layoffOrClosure: "Closure Permanent", county: "San Mateo County", address: nil, city: "Menlo Park",
+            industry: nil, sourceFile: "WARN_Report.xlsx", sourceRow: 5
+        )
+        #expect(notice.kind == .closure)
+        #expect(WarnNotice.kind(of: "Layoff Unknown at this time") == .layoff)
+        let decoded = try JSONDecoder().decode(WarnNotice.self, from: try JSONEncoder().encode(notice))
+        #expect(decoded == notice)
+    }
+}
