@@ -110,4 +110,20 @@ struct XlsxWorkbookTests {
             #expect(!workbook.sheets.isEmpty && workbook.sheets.allSatisfy { !$0.rows.isEmpty }, "\(url.lastPathComponent)")
         }
     }
+
+    @Test("Iowa's WARN workbook embedded (base64) in a recorded HTTP session")
+    func iowaWorkbook() throws {
+        guard let url = SharedData.file("warn/other_states/cassettes_2022-02/IA.yaml") else { return }
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let uri = try #require(lines.firstIndex { $0.contains("uri:") && $0.contains(".xlsx") })
+        let start = try #require(lines[uri...].firstIndex { $0.contains("!!binary") })
+        let base64 = lines[(start + 1)...].prefix { $0.hasPrefix("        ") }.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let data = try #require(Data(base64Encoded: base64))
+        let sheet = try #require(try XlsxWorkbook(data: data, source: "WARN_20220204.xlsx").sheets.first)
+        // 905 <row> elements, of which rows 302-905 are styled but empty: only rows with values are kept.
+        #expect(sheet.rows.count == 301 && sheet.rows.last?.number == 301)
+        #expect(sheet.rows[0].cells.compactMap { $0?.text } == ["Company", "Address Line 1", "City", "County", "St", "ZIP", "Notice Type", "Emp #", "Notice Date", "Layoff Date"])
+        #expect(sheet.cell(row: 2, column: 0) == .text("Rockwell Collins"))
+        #expect(sheet.cell(row: 2, column: 9).flatMap(\.number).flatMap(ExcelDate.isoDate(fromSerial:)) == "2017-03-10")
+    }
 }
