@@ -18,7 +18,9 @@ public struct XlsxWorkbook: Sendable, Equatable {
         let package = try XlsxPackage(data: data, source: source, limits: limits)
         let workbookPath = try Self.workbookPath(in: package)
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
-        let relationshipsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPath.split(separator: "/").last.map(String.init) ?? "workbook.xml") + ".rels"
+        let fileName = workbookPath.split(separator: "/").last.map(String.init) ?? "workbook.xml"
+        // The relationships of `xl/workbook.xml` live in `xl/_rels/workbook.xml.rels`.
+        let relationshipsPath = Self.resolve("_rels/\(fileName).rels", folder: folder)
 
         let sheetList = XlsxListParser(element: "sheet")
         try XlsxXML.parse(try package.read(workbookPath), path: workbookPath, source: source, delegate: sheetList)
