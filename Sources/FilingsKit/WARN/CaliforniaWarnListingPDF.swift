@@ -42,7 +42,6 @@ enum CaliforniaWarnListingPDF {
         }
         var notices: [WarnNotice] = []
         var diagnostics: [WarnParseResult.Diagnostic] = []
-        var seenKeys: [String: Int] = [:]
         for row in rows {
             var cells: [[LayoutLine.Word]]
             guard let starts = anchors.starts(page: row.page) else {
@@ -61,16 +60,13 @@ enum CaliforniaWarnListingPDF {
                 diagnostics.append(.init(line: row.line, message: "no company name; row skipped"))
                 continue
             }
-            var notice = WarnNotice(
+            let notice = WarnNotice(
                 company: company, noticeDate: nil, receivedDate: nil, effectiveDate: row.layoffDate,
                 employees: row.employees, layoffOrClosure: nil, county: nil, address: nil,
                 city: location.isEmpty ? nil : location, industry: nil, sourceFile: source, sourceRow: row.line
             )
-            let occurrence = (seenKeys[notice.key] ?? 0) + 1
-            seenKeys[notice.key] = occurrence
-            if occurrence > 1 { notice.key = WarnNoticeKey.disambiguated(notice.key, employees: row.employees, occurrence: occurrence) }
             notices.append(notice)
         }
-        return WarnParseResult(notices: notices, diagnostics: diagnostics)
+        return WarnParseResult(notices: WarnNoticeKey.uniquing(notices), diagnostics: diagnostics)
     }
 }

@@ -130,7 +130,6 @@ public enum CaliforniaWarnPDF {
 
         var notices: [WarnNotice] = []
         var diagnostics: [WarnParseResult.Diagnostic] = []
-        var seenKeys: [String: Int] = [:]
         for row in rows {
             let starts = textAnchors.starts(page: row.page)
             var cells = Array(repeating: [LayoutLine.Word](), count: columns.count)
@@ -142,12 +141,13 @@ public enum CaliforniaWarnPDF {
             cells[0] += row.carriedCompany
             var layoff = row.layoff
             // Wrapped values continue below their own column; the Layoff/Closure wording is one more column.
-            if let starts, let layoffStart = layoffAnchors.starts(page: row.page)?.first {
+            if let starts {
+                let columnStarts = starts + (layoffAnchors.starts(page: row.page) ?? [])
                 for line in row.continuation {
                     guard let first = line.words.first, first.start >= starts[0] - 2 else { continue }
-                    let wrapped = LayoutColumns.assign(line.words, starts: starts + [layoffStart], splitting: false)
+                    let wrapped = LayoutColumns.assign(line.words, starts: columnStarts, splitting: false)
                     for index in cells.indices { cells[index] += wrapped[index] }
-                    layoff += wrapped[starts.count]
+                    if wrapped.count > starts.count { layoff += wrapped[starts.count] }
                 }
             }
             let company = WarnText.clean(LayoutLine.join(cells[0]))
@@ -161,18 +161,15 @@ public enum CaliforniaWarnPDF {
                 let text = WarnText.clean(LayoutLine.join(cells[index]))
                 return text.isEmpty ? nil : text
             }
-            var notice = WarnNotice(
+            let notice = WarnNotice(
                 company: company, noticeDate: dates[0], receivedDate: dates[2], effectiveDate: dates[1],
                 employees: row.employees, layoffOrClosure: layoff.isEmpty ? nil : LayoutLine.join(layoff),
                 county: cell(.county), address: nil, city: cell(.city), industry: nil,
                 sourceFile: source, sourceRow: row.line
             )
-            let occurrence = (seenKeys[notice.key] ?? 0) + 1
-            seenKeys[notice.key] = occurrence
-            if occurrence > 1 { notice.key = WarnNoticeKey.disambiguated(notice.key, employees: row.employees, occurrence: occurrence) }
             notices.append(notice)
         }
-        return WarnParseResult(notices: notices, diagnostics: diagnostics)
+        return WarnParseResult(notices: WarnNoticeKey.uniquing(notices), diagnostics: diagnostics)
     }
 
     /// Notice, effective and received date (ISO) from the leading dates; a missing one is placed by position.

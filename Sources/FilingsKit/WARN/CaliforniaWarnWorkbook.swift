@@ -56,7 +56,6 @@ public enum CaliforniaWarnWorkbook {
     private static func parse(sheet: XlsxSheet, header: (number: Int, columns: [Column: Int]), source: String) -> WarnParseResult {
         var notices: [WarnNotice] = []
         var diagnostics: [WarnParseResult.Diagnostic] = []
-        var seenKeys: [String: Int] = [:]
         for row in sheet.rows where row.number > header.number {
             let first = row.cells.compactMap { $0?.text }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
             let lead = first.trimmingCharacters(in: .whitespaces).lowercased()
@@ -93,7 +92,7 @@ public enum CaliforniaWarnWorkbook {
                 continue
             }
             let address = text(.address)
-            var item = WarnNotice(
+            let item = WarnNotice(
                 company: company, noticeDate: notice, receivedDate: received, effectiveDate: effective,
                 employees: employees, layoffOrClosure: text(.layoffOrClosure), county: text(.county),
                 address: address,
@@ -101,13 +100,8 @@ public enum CaliforniaWarnWorkbook {
                 city: text(.city) ?? raw(.address).flatMap { WarnText.city(fromAddress: CompanyName.decodeEntities($0)) },
                 industry: text(.industry), sourceFile: source, sourceRow: row.number
             )
-            let occurrence = (seenKeys[item.key] ?? 0) + 1
-            seenKeys[item.key] = occurrence
-            if occurrence > 1 {
-                item.key = WarnNoticeKey.disambiguated(item.key, employees: employees, occurrence: occurrence)
-            }
             notices.append(item)
         }
-        return WarnParseResult(notices: notices, diagnostics: diagnostics)
+        return WarnParseResult(notices: WarnNoticeKey.uniquing(notices), diagnostics: diagnostics)
     }
 }

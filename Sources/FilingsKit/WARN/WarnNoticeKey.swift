@@ -17,6 +17,19 @@ public enum WarnNoticeKey {
         fnv1a64Hex("\(key)|\(employees.map(String.init) ?? "")|\(occurrence)")
     }
 
+    /// The notices with keys made unique within one report: the second and later rows that repeat
+    /// every key field (one letter, several counts for one city) get `disambiguated` keys, in report order.
+    public static func uniquing(_ notices: [WarnNotice]) -> [WarnNotice] {
+        var seen: [String: Int] = [:]
+        return notices.map { notice in
+            var notice = notice
+            let occurrence = (seen[notice.key] ?? 0) + 1
+            seen[notice.key] = occurrence
+            if occurrence > 1 { notice.key = disambiguated(notice.key, employees: notice.employees, occurrence: occurrence) }
+            return notice
+        }
+    }
+
     /// FNV-1a 64 over the UTF-8 bytes of `text`.
     public static func fnv1a64Hex(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
