@@ -75,4 +75,17 @@ struct WarnTextTests {
         #expect(first != otherSite)
         #expect(first.count == 16)
     }
+
+    @Test("rows repeating every key field get distinct, stable keys in report order")
+    func uniquing() {
+        func row(_ employees: Int) -> WarnNotice {
+            WarnNotice(company: "Sears, Roebuck and Co.", noticeDate: "2018-06-28", receivedDate: "2018-07-06", effectiveDate: "2018-09-30",
+                       employees: employees, layoffOrClosure: "Closure Permanent", county: "Alameda County", address: nil,
+                       city: "Newark", industry: nil, sourceFile: "x.pdf", sourceRow: employees)
+        }
+        let keys = WarnNoticeKey.uniquing([row(8), row(46), row(46)]).map(\.key)
+        #expect(keys[0] == row(8).key && row(8).key == row(46).key)
+        #expect(Set(keys).count == 3)
+        #expect(WarnNoticeKey.uniquing([row(8), row(46), row(46)]).map(\.key) == keys)
+    }
 }
