@@ -41,6 +41,10 @@ public enum ERMExport {
         var diagnostics: [ERMParseResult.Diagnostic] = []
         var seen: Set<String> = []
         for record in table.records {
+            if record.line == table.unterminatedQuoteLine {
+                diagnostics.append(.init(line: record.line, message: "unterminated quote: the rest of the file reads as one field; record skipped"))
+                continue
+            }
             func field(_ column: Column) -> String? {
                 guard let position = index[column], record.fields.indices.contains(position) else { return nil }
                 let value = WarnText.collapse(record.fields[position])

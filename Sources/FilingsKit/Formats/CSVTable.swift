@@ -15,6 +15,9 @@ public struct CSVTable: Sendable, Equatable {
     public let header: [String]
     /// Records after the header, blank lines dropped.
     public let records: [Record]
+    /// Line of the last record when it looks like an unterminated quote swallowed the rest of the
+    /// file (odd number of quote characters, and the last field runs over line breaks).
+    public let unterminatedQuoteLine: Int?
 
     /// Parses CSV text whose first record is the header. Nil when the text holds no header.
     public init?(text: String) {
@@ -37,6 +40,12 @@ public struct CSVTable: Sendable, Equatable {
         guard let header, !header.isEmpty else { return nil }
         self.header = header
         self.records = records
+        let quotes = body.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }
+        if quotes % 2 == 1, let last = records.last, last.fields.last?.contains(where: \.isNewline) == true {
+            unterminatedQuoteLine = last.line
+        } else {
+            unterminatedQuoteLine = nil
+        }
     }
 
     /// Index of the first header equal to one of `names`, ignoring case and surrounding spaces.

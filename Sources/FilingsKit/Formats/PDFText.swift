@@ -10,7 +10,7 @@ public enum PDFText {
         return (0...(head.count - magic.count)).contains { Array(head[$0..<$0 + magic.count]) == magic }
     }
 
-    /// Runs `pdftotext -layout -enc UTF-8 - -` on the bytes (found on `PATH` or in /usr/bin).
+    /// Runs `pdftotext -layout -enc UTF-8 <copy> -` on the bytes (`pdftotext` found on `PATH`).
     ///
     /// Checks the magic bytes first: an HTML page saved under a `.pdf` name throws
     /// `WarnReportError.notAPDF` naming `source`, never an empty text.
@@ -20,23 +20,26 @@ public enum PDFText {
                 .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
             throw WarnReportError.notAPDF(source: source, prefix: prefix)
         }
+        // The PDF goes through a temporary file, not stdin: a pdftotext that exits early (damaged
+        // file, missing program) would otherwise make our write raise SIGPIPE and kill the process.
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("filings-\(UUID().uuidString).pdf")
+        do {
+            try data.write(to: input)
+        } catch {
+            throw WarnReportError.pdfToTextFailed(source: source, reason: "cannot write a temporary copy: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: input) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable, "-layout", "-enc", "UTF-8", "-", "-"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
+        process.arguments = [executable, "-layout", "-enc", "UTF-8", input.path, "-"]
+        let output = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             throw WarnReportError.pdfToTextFailed(source: source, reason: "cannot start \(executable): \(error.localizedDescription)")
-        }
-        // Feed stdin from another thread: a large PDF would otherwise fill the pipe while we wait on stdout.
-        let writer = input.fileHandleForWriting
-        DispatchQueue.global().async {
-            try? writer.write(contentsOf: data)
-            try? writer.close()
         }
         let text = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

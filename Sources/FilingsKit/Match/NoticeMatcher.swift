@@ -67,7 +67,7 @@ public struct NoticeMatcher: Sendable {
             guard let since = entry.name.since, let date else { return true }
             return since <= date
         }
-        let text = WarnText.clean(CompanyName.decodeEntities(company))
+        let text = WarnText.clean(company)
         // Equality first, so a watched name that itself contains " at " is not split.
         let whole = CompanyName.words(text)
         if let entry = active.first(where: { $0.words == whole }) { return .match(entry.name.name) }

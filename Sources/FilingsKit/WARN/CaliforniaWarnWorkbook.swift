@@ -102,6 +102,11 @@ public enum CaliforniaWarnWorkbook {
             )
             notices.append(item)
         }
+        // Where street and city are run together with single spaces, look for a city other rows name.
+        let knownCities = Set(notices.compactMap { $0.city?.lowercased() })
+        for index in notices.indices where notices[index].city == nil {
+            notices[index].city = notices[index].address.flatMap { WarnText.city(fromAddress: $0, knownCities: knownCities) }
+        }
         return WarnParseResult(notices: WarnNoticeKey.uniquing(notices), diagnostics: diagnostics)
     }
 }

@@ -52,4 +52,19 @@ enum WarnText {
         let city = collapse(last)
         return city.isEmpty || city.first?.isNumber == true ? nil : city
     }
+
+    /// The city of an address whose street and city are run together with single spaces
+    /// ("15420 Laguna Canyon Road Suite 100 Irvine CA 92618"): the longest final run of up to four
+    /// words that is a city seen elsewhere in the same report (`knownCities`, lowercased).
+    static func city(fromAddress address: String, knownCities: Set<String>) -> String? {
+        guard let stateRange = address.range(of: #"[\s,]+CA\.?\s*(\d{5}(-\d{4})?)?\s*$"#, options: [.regularExpression, .caseInsensitive]) else {
+            return nil
+        }
+        let words = address[..<stateRange.lowerBound].split(whereSeparator: { $0.isWhitespace || $0 == "," })
+        for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
+            let candidate = words.suffix(length).joined(separator: " ")
+            if knownCities.contains(candidate.lowercased()) { return candidate }
+        }
+        return nil
+    }
 }

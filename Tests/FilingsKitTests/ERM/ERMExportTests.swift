@@ -43,6 +43,19 @@ struct ERMExportTests {
                                            url: "https://dev.eurofound.europa.eu/restructuring-events/detail/1")])
     }
 
+    @Test("an unterminated quote is reported at its line, not read silently as one long company")
+    func unterminatedQuote() throws {
+        let site = try #require(Self.site)
+        let csv = "Id,Announcement date,Country,Company,Sector,Restructuring type,Employment Change\n"
+            + "1,2024-01-02,Finland,Nokia Oyj,Telecommunications,Internal restructuring,-35\n"
+            + "2,2024-01-03,Sweden,\"Ericsson AB,Telecommunications,Internal restructuring,-1200\n"
+            + "3,2024-01-04,Germany,SAP SE,Software,Internal restructuring,-50\n"
+        let result = try ERMExport.parse(Data(csv.utf8), source: "x.csv", siteBase: site)
+        #expect(result.events.map(\.id) == ["1"])
+        #expect(result.diagnostics.map(\.line) == [3])
+        #expect(result.diagnostics.first?.message.contains("unterminated quote") == true)
+    }
+
     @Test("HTML instead of CSV, missing columns and non-UTF-8 bytes are errors naming the source")
     func unreadable() throws {
         let site = try #require(Self.site)

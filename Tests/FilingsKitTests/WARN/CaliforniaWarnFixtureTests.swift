@@ -100,3 +100,23 @@ struct CaliforniaWarnFixtureTests {
         #expect(amgen.layoffOrClosure == "Closure Permanent" && amgen.sourceRow == 2)
     }
 }
+
+@Suite("California WARN report by content")
+struct CaliforniaWarnReportTests {
+    @Test("a workbook, a PDF and an HTML page are told apart by their bytes, not their names")
+    func dispatch() throws {
+        let workbook = try XlsxTestArchive.workbook(
+            sheets: [("Detailed WARN Report ", CaliforniaWarnFixtureTests.reportSheet)], sharedStrings: CaliforniaWarnFixtureTests.sharedStrings
+        )
+        #expect(try CaliforniaWarnReport.parse(workbook, source: "report.pdf").notices.count == 2)
+        let html = Data("<!DOCTYPE html><html><title>Error</title></html>".utf8)
+        #expect(throws: XlsxError.self) { try CaliforniaWarnReport.parse(html, source: "WARN_Report.xlsx") }
+        #expect {
+            try CaliforniaWarnReport.parse(html, source: "WARN-Report-for-7-1-2020-to-06-30-2021.pdf ")
+        } throws: { error in
+            (error as? LocalizedError)?.errorDescription?.contains("WARN-Report-for-7-1-2020-to-06-30-2021.pdf") == true
+        }
+        guard let pdf = SharedData.file("warn/ca/edd_raw_2022-02-05/WARN-Report-for-7-1-2016-to-06-30-2017.pdf") else { return }
+        #expect(try CaliforniaWarnReport.parse(try Data(contentsOf: pdf), source: "FY2016-17").notices.count == 654)
+    }
+}

@@ -33,12 +33,15 @@ struct CaliforniaWarnWorkbookTests {
         print("CA workbook: \(result.notices.count) rows (peer \(peer.count)), \(identical) identical; company differs in \(companyDiffers.count): \(companyDiffers)")
         #expect(identical + entityDecoded == peer.count)
         #expect(entityDecoded == companyDiffers.count)
-        // We keep the site: every row has an address; the city is parsed from it unless street and
-        // city are run together with single spaces ("... Suite 100 Irvine CA 92618"), where we do not guess.
+        // We keep the site: every row has an address and a city parsed from it; where street and city
+        // are run together with single spaces ("... Suite 100 Irvine CA 92618") the city is one that
+        // other rows of the report name.
         #expect(result.notices.allSatisfy { $0.address != nil })
         let withCity = result.notices.filter { $0.city != nil }.count
         print("CA workbook: city parsed for \(withCity) of \(result.notices.count) addresses")
-        #expect(withCity >= result.notices.count - 10)
+        #expect(withCity == result.notices.count)
+        let irvine = try #require(result.notices.first { $0.address == "15420 Laguna Canyon Road Suite 100 Irvine CA 92618" })
+        #expect(irvine.city == "Irvine")
         #expect(Set(result.notices.map(\.key)).count == result.notices.count)
         let newark = try #require(result.notices.first)
         #expect(newark.city == "Newark" && newark.kind == .layoff && newark.sourceRow == 5)
@@ -53,6 +56,9 @@ struct WarnTextTests {
         #expect(WarnText.city(fromAddress: "Fort Hunter Liggett, Building 3360, Hunter Liggett Road  Jolon CA 93928") == "Jolon")
         #expect(WarnText.city(fromAddress: "1 Hacker Way, Menlo Park, CA 94025") == "Menlo Park")
         #expect(WarnText.city(fromAddress: "1 Hacker Way") == nil)
+        let known: Set<String> = ["san jose", "jose", "bakersfield"]
+        #expect(WarnText.city(fromAddress: "205 East Alma Avenue Warehouse E4 San Jose CA 95112", knownCities: known) == "San Jose")
+        #expect(WarnText.city(fromAddress: "1 Main Street Fresno CA 93721", knownCities: known) == nil)
     }
 
     @Test("dates in the report's forms become ISO; impossible ones are refused")
