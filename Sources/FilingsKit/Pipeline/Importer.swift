@@ -74,7 +74,7 @@ public struct Importer: Sendable {
     private func importNotices(_ data: Data, path: String, source: String) throws -> ImportOutcome? {
         let feedID: String
         let unit = source
-        if data.starts(with: [0x50, 0x4B]) || PDFText.looksLikePDF(data) {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || PDFText.looksLikePDF(data) {
             let report = try WarnReportReader.read(data, source: path)
             feedID = context.feeds.feed(kind: "ca-edd-warn")?.id ?? "ca-warn"
             let entry = LedgerEntry(
@@ -83,7 +83,7 @@ public struct Importer: Sendable {
             let stored = try context.store.storeWarnReport(report.notices, sourceURL: source, ledger: entry, now: context.now())
             let events = try NoticeEvents.raiseForWatches(context, warn: stored.inserted + stored.amended, erm: [])
             return ImportOutcome(
-                path: path, kind: data.starts(with: [0x50, 0x4B]) ? "California WARN workbook" : "California WARN PDF", rowsRead: report.notices.count,
+                path: path, kind: PDFText.looksLikePDF(data) ? "California WARN PDF" : "California WARN workbook", rowsRead: report.notices.count,
                 recordsStored: stored.inserted.count, malformedRows: report.diagnostics.count, eventsRaised: events.raised + events.amended)
         }
         guard Importer.looksLikeERMExport(data) else { return nil }

@@ -75,16 +75,9 @@ public enum WarnReportReader {
         public var coverage: (from: String, until: String)?
     }
 
-    /// Parses a workbook (`PK`) or a PDF (`%PDF`); anything else is an error naming the source.
+    /// Parses a workbook or a PDF, told apart by content; anything else is an error naming the source.
     public static func read(_ data: Data, source: String) throws -> Report {
-        let result: WarnParseResult
-        if data.starts(with: [0x50, 0x4B]) {
-            result = try CaliforniaWarnWorkbook.parse(data, source: source)
-        } else if PDFText.looksLikePDF(data) {
-            result = CaliforniaWarnPDF.parse(text: try PDFText.extract(data, source: source), source: source)
-        } else {
-            throw WarnSyncError.notAReport(source: source)
-        }
+        let result = try CaliforniaWarnReport.parse(data, source: source)
         let dates = result.notices.flatMap { [$0.noticeDate, $0.receivedDate] }.compactMap { $0 }
         let coverage = dates.min().flatMap { from in dates.max().map { (from, $0) } }
         return Report(notices: result.notices, diagnostics: result.diagnostics, coverage: coverage)
@@ -96,14 +89,12 @@ public enum WarnSyncError: LocalizedError, Equatable {
     case noPage(url: String)
     case noReports(url: String)
     case reportGone(url: String)
-    case notAReport(source: String)
 
     public var errorDescription: String? {
         switch self {
         case .noPage(let url): "the EDD WARN page is not at \(url); update urls.page in Feeds/ca-edd-warn.json"
         case .noReports(let url): "the EDD WARN page \(url) links to no WARN report; its layout may have changed"
         case .reportGone(let url): "\(url) is linked from the EDD page but not found"
-        case .notAReport(let source): "\(source) is neither an xlsx workbook nor a PDF (an error page saved under the report's name?); nothing stored"
         }
     }
 }
