@@ -43,15 +43,18 @@ public struct SourceCoverage: Codable, Sendable, Equatable {
     /// ISO dates of the span the stored data covers, when known.
     public var from: String?
     public var until: String?
-    /// What this source can and cannot show, and why it is or is not covered.
+    /// Why the source is or is not covered for the window.
     public var note: String
+    /// What the source can and cannot show at all.
+    public var scope: String
 
-    public init(source: SourceKind, covered: Bool, from: String?, until: String?, note: String) {
+    public init(source: SourceKind, covered: Bool, from: String?, until: String?, note: String, scope: String) {
         self.source = source
         self.covered = covered
         self.from = from
         self.until = until
         self.note = note
+        self.scope = scope
     }
 }
 

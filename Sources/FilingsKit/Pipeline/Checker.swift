@@ -38,7 +38,10 @@ public struct Checker: Sendable {
     func secEvidence(cik: Int64, since: Day, until: Day, feed: FeedDefinition) async -> (events: [Event], coverage: SourceCoverage) {
         let scope = CheckVerdicts.scope(of: .sec8k)
         do {
-            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true)
+            // History pages only when the window reaches back before the recent list.
+            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik) { oldest in
+                oldest.map { since.iso < $0 } ?? false
+            }
             let filings = try context.store.filings(cik: cik, since: since.iso, until: until.iso, currentReportsOnly: true)
             let watched = try context.store.watch(cik: cik) != nil
             let stage = try await FilingEventStage(context: context, feed: feed)
@@ -46,12 +49,12 @@ public struct Checker: Sendable {
             let events = try context.store.events(EventQuery(cik: cik, since: since.iso, until: until.iso)).filter { $0.source == .sec8k }
             let fetched = Day(context.now(), in: .eastern)
             let unknownItems = filings.filter { $0.items == nil }.count
-            var note = "EDGAR's filing list for CIK \(cik) read on \(fetched.iso): \(filings.count) 8-Ks in the window, \(stage.filingsRead) read now. \(scope)"
-            if unknownItems > 0 { note += ". \(unknownItems) not yet itemized by EDGAR" }
-            if !stage.failures.isEmpty { note += ". Could not read: \(stage.failures.joined(separator: "; "))" }
-            return (events, SourceCoverage(source: .sec8k, covered: unknownItems == 0 && stage.failures.isEmpty, from: "1994-01-01", until: fetched.iso, note: note))
+            var note = "EDGAR's filing list for CIK \(cik) read on \(fetched.iso): \(filings.count) 8-Ks in the window"
+            if unknownItems > 0 { note += "; \(unknownItems) not yet itemized by EDGAR" }
+            if let first = stage.failures.first { note += "; \(stage.failures.count) could not be read (\(first))" }
+            return (events, SourceCoverage(source: .sec8k, covered: unknownItems == 0 && stage.failures.isEmpty, from: "1994-01-01", until: fetched.iso, note: note, scope: scope))
         } catch {
-            return ([], SourceCoverage(source: .sec8k, covered: false, from: nil, until: nil, note: "could not read EDGAR for CIK \(cik): \(error.localizedDescription). \(scope)"))
+            return ([], SourceCoverage(source: .sec8k, covered: false, from: nil, until: nil, note: "could not read EDGAR for CIK \(cik): \(error.localizedDescription)", scope: scope))
         }
     }
 }

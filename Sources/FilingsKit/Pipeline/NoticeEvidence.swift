@@ -8,7 +8,7 @@ struct NoticeEvidence {
     func evidence(source: SourceKind, cik: Int64, names: [NoticeMatcher.Name], since: Day, until: Day) async -> (events: [Event], coverage: SourceCoverage) {
         let scope = CheckVerdicts.scope(of: source)
         guard let feed = context.feeds.feeds.first(where: { $0.kind == NoticeEvidence.feedKind(source) }) else {
-            return ([], SourceCoverage(source: source, covered: false, from: nil, until: nil, note: "no feed for \(source.rawValue) in \(context.feeds.directory). \(scope)"))
+            return ([], SourceCoverage(source: source, covered: false, from: nil, until: nil, note: "no feed for \(source.rawValue) in \(context.feeds.directory)", scope: scope))
         }
         do {
             var span = try coveredSpan(feed: feed)
@@ -25,13 +25,13 @@ struct NoticeEvidence {
             }
             let covered = NoticeEvidence.covers(span, since: since, until: until)
             let events = try matchingEvents(source: source, cik: cik, names: names, since: since, until: until)
-            var note = scope
+            var note = span.isEmpty ? "\(feed.title): nothing stored" : "\(feed.title) as stored"
             if !covered {
-                note = (problem.map { "could not read \(feed.title): \($0)" } ?? "\(feed.title) does not reach this window") + ". " + scope
+                note = problem.map { "could not read \(feed.title): \($0)" } ?? "\(feed.title) does not reach this window"
             }
-            return (events, SourceCoverage(source: source, covered: covered, from: span.first?.from, until: span.last?.until, note: note))
+            return (events, SourceCoverage(source: source, covered: covered, from: span.first?.from, until: span.last?.until, note: note, scope: scope))
         } catch {
-            return ([], SourceCoverage(source: source, covered: false, from: nil, until: nil, note: "could not read \(feed.title): \(error.localizedDescription). \(scope)"))
+            return ([], SourceCoverage(source: source, covered: false, from: nil, until: nil, note: "could not read \(feed.title): \(error.localizedDescription)", scope: scope))
         }
     }
 

@@ -14,13 +14,18 @@ struct SubmissionsLoader {
 
     /// Fetches `CIK##########.json` and, when `includeHistory`, every page it lists; stores the company and its 8-Ks.
     func load(cik: Int64, includeHistory: Bool) async throws -> Outcome {
+        try await load(cik: cik, historyNeeded: { _ in includeHistory })
+    }
+
+    /// Fetches `CIK##########.json` and its history pages when `historyNeeded` says so, given the oldest date the recent list holds.
+    func load(cik: Int64, historyNeeded: (_ oldestRecent: String?) -> Bool) async throws -> Outcome {
         let url = try feed.url("data", "submissions", ["cik10": String(format: "%010lld", cik)])
         guard case .fetched(let data, _) = try await context.fetcher.fetch(url, .json, nil, true) else {
             throw EDGARSyncError.noSubmissions(cik: cik, url: url.absoluteString)
         }
         let submissions = try SubmissionsParser.parse(data, source: url.absoluteString)
         var rows = submissions.filings
-        if includeHistory {
+        if historyNeeded(submissions.filings.map(\.filingDate).min()) {
             for page in submissions.pages {
                 let pageURL = try feed.url("data", "submissionsPage", ["name": page])
                 guard case .fetched(let pageData, _) = try await context.fetcher.fetch(pageURL, .json, nil, true) else {

@@ -48,7 +48,8 @@ public struct Watcher: Sendable {
                           aliases: Array(Set((existing?.aliases ?? []) + aliases)).sorted(), createdAt: existing?.createdAt ?? context.now(),
                           historyLoadedAt: existing?.historyLoadedAt)
         try context.store.saveWatch(watch)
-        var outcome = WatchOutcome(watch: watch, company: Company(cik: cik, name: watch.name, source: ""), matchedBy: matchedBy, others: others, filingsStored: 0, historicalEvents: 0)
+        let known = try context.store.company(cik: cik) ?? Company(cik: cik, name: watch.name, source: "")
+        var outcome = WatchOutcome(watch: watch, company: known, matchedBy: matchedBy, others: others, filingsStored: 0, historicalEvents: 0)
         do {
             let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true)
             watch.name = loaded.company.name

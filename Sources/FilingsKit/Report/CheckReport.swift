@@ -17,7 +17,8 @@ public enum CheckReport {
             if claim.evidence.count > 20 { lines.append("  … and \(claim.evidence.count - 20) more (use --json)") }
             for source in claim.coverage {
                 let span = [source.from, source.until].compactMap { $0 }.joined(separator: "..")
-                lines.append("  \(source.source.rawValue): \(source.covered ? "covered" : "NOT covered")\(span.isEmpty ? "" : " " + span) — \(TextSanitizer.singleLine(source.note))")
+                lines.append("  \(source.source.rawValue): \(source.covered ? "covered" : "NOT covered")\(span.isEmpty ? "" : " " + span): \(TextSanitizer.singleLine(source.note))")
+                lines.append("      can show: \(source.scope)")
             }
         }
         lines.append("")
@@ -53,7 +54,7 @@ struct CheckJSON: Encodable {
     struct SourceCoverageJSON: Encodable {
         var coverage: SourceCoverage
 
-        enum CodingKeys: String, CodingKey { case source, covered, from, until, note }
+        enum CodingKeys: String, CodingKey { case source, covered, from, until, note, scope }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -62,6 +63,7 @@ struct CheckJSON: Encodable {
             try c.encode(coverage.from, forKey: .from)
             try c.encode(coverage.until, forKey: .until)
             try c.encode(TextSanitizer.singleLine(coverage.note), forKey: .note)
+            try c.encode(coverage.scope, forKey: .scope)
         }
     }
 

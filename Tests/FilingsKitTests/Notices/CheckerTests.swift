@@ -42,7 +42,7 @@ import Testing
         #expect(evidence.first?.employees == 165)
         let departures = try #require(result.claims.last)
         #expect(departures.coverage.map(\.source) == [.sec8k])
-        #expect(departures.coverage.first?.note.contains("not researchers or team leads") == true)
+        #expect(departures.coverage.first?.scope.contains("not researchers or team leads") == true)
     }
 
     @Test func aResignationReadFromTheFilingConfirmsDepartures() async throws {
@@ -78,6 +78,6 @@ import Testing
         let claims = try #require(object["claims"] as? [[String: Any]])
         #expect(claims.first?["verdict"] as? String == "not-covered")
         let coverage = try #require(claims.first?["coverage"] as? [[String: Any]])
-        #expect(Set(coverage.first?.keys ?? [:].keys) == ["source", "covered", "from", "until", "note"])
+        #expect(Set(coverage.first?.keys ?? [:].keys) == ["source", "covered", "from", "until", "note", "scope"])
     }
 }
