@@ -2,12 +2,6 @@ import Foundation
 
 /// Addresses in the EDGAR archive (`https://www.sec.gov/Archives/` or a mirror of it).
 public enum EDGARArchive {
-    /// The filing's index page: `<base>edgar/data/<cik>/<accession without dashes>/<accession>-index.htm`.
-    public static func filingIndexURL(base: URL, cik: Int64, accession: String) -> String {
-        let folder = accession.replacingOccurrences(of: "-", with: "")
-        return base.appendingPathComponent("edgar/data/\(cik)/\(folder)/\(accession)-index.htm").absoluteString
-    }
-
     /// True for an accession number of the form `0001193125-23-009934` (10, 2 and 6 digits).
     public static func isAccession(_ text: some StringProtocol) -> Bool {
         let utf8 = Array(text.utf8)

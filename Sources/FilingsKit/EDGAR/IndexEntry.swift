@@ -25,11 +25,10 @@ public struct IndexEntry: Sendable, Equatable {
         self.accession = accession
     }
 
-    /// The entry as a `Filing` (items unknown: indexes carry none), linked to its index page under `archivesBase`.
-    public func filing(archivesBase: URL, source: String, fetchedAt: Date = Date()) -> Filing {
+    /// The entry as a `Filing` (items unknown: indexes carry none) linked to `url`, its index page built from the feed.
+    public func filing(url: String, source: String, fetchedAt: Date = Date()) -> Filing {
         Filing(
             accession: accession, cik: cik, companyName: companyName, form: form, filingDate: dateFiled,
-            url: EDGARArchive.filingIndexURL(base: archivesBase, cik: cik, accession: accession),
-            source: source, fetchedAt: fetchedAt)
+            url: url, source: source, fetchedAt: fetchedAt)
     }
 }

@@ -35,15 +35,11 @@ public struct SubmissionFiling: Sendable, Equatable {
     /// True for 8-K and 8-K/A.
     public var isCurrentReport: Bool { Filing.isCurrentReportForm(form) }
 
-    /// The row as a `Filing` of `cik`, linked to its index page under `archivesBase`
-    /// (`https://www.sec.gov/Archives/` or a mirror).
-    public func filing(
-        cik: Int64, companyName: String, archivesBase: URL, source: String, fetchedAt: Date = Date()
-    ) -> Filing {
+    /// The row as a `Filing` of `cik`, linked to `url` (its index page, built from the feed).
+    public func filing(cik: Int64, companyName: String, url: String, source: String, fetchedAt: Date = Date()) -> Filing {
         Filing(
             accession: accession, cik: cik, companyName: companyName, form: form, filingDate: filingDate,
             acceptedAt: acceptanceDateTime, items: items, primaryDocument: primaryDocument,
-            url: EDGARArchive.filingIndexURL(base: archivesBase, cik: cik, accession: accession),
-            source: source, fetchedAt: fetchedAt)
+            url: url, source: source, fetchedAt: fetchedAt)
     }
 }

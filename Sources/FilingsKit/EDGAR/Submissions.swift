@@ -24,13 +24,4 @@ public struct Submissions: Sendable {
         self.pages = pages
         self.issues = issues
     }
-
-    /// The 8-K and 8-K/A rows as `Filing` values linked under `archivesBase`.
-    public func currentReports(archivesBase: URL, fetchedAt: Date = Date()) -> [Filing] {
-        filings.filter(\.isCurrentReport).map {
-            $0.filing(
-                cik: company.cik, companyName: company.name, archivesBase: archivesBase, source: company.source,
-                fetchedAt: fetchedAt)
-        }
-    }
 }

@@ -14,11 +14,8 @@ enum IndexIngest {
         var urlError: Error?
         let report = try EDGARIndexParser.parse(data, source: source, keepForm: { keepAll || Filing.isCurrentReportForm(String($0)) }) { entry in
             do {
-                filings.append(
-                    Filing(
-                        accession: entry.accession, cik: entry.cik, companyName: entry.companyName, form: entry.form,
-                        filingDate: entry.dateFiled, url: try FilingURL.index(feed: feed, cik: entry.cik, accession: entry.accession).absoluteString,
-                        source: source, fetchedAt: now))
+                let url = try FilingURL.index(feed: feed, cik: entry.cik, accession: entry.accession)
+                filings.append(entry.filing(url: url.absoluteString, source: source, fetchedAt: now))
             } catch {
                 urlError = error
             }

@@ -45,9 +45,8 @@ struct SubmissionsLoader {
     }
 
     func filing(from row: SubmissionFiling, company: Company, source: String) throws -> Filing {
-        Filing(
-            accession: row.accession, cik: company.cik, companyName: company.name, form: row.form, filingDate: row.filingDate,
-            acceptedAt: row.acceptanceDateTime, items: row.items, primaryDocument: row.primaryDocument,
+        row.filing(
+            cik: company.cik, companyName: company.name,
             url: try FilingURL.index(feed: feed, cik: company.cik, accession: row.accession).absoluteString,
             source: source, fetchedAt: context.now())
     }

@@ -151,15 +151,12 @@ struct EDGARIndexParserTests {
         }
     }
 
-    @Test("an index entry becomes a Filing linked under the given archive base")
+    @Test("an index entry becomes a Filing with the link it is given")
     func entryToFiling() throws {
         let (entries, _) = try EDGARIndexParser.entries(try SharedData.fixture("edgar/master.daily.idx"), source: "f")
-        let base = try #require(URL(string: "https://mirror.example/Archives/"))
-        let filing = entries[0].filing(archivesBase: base, source: "f")
-        #expect(
-            filing.url
-                == "https://mirror.example/Archives/edgar/data/1005284/000100528420000002/0001005284-20-000002-index.htm"
-        )
+        let filing = entries[0].filing(url: "https://mirror.example/index.htm", source: "f")
+        #expect(filing.url == "https://mirror.example/index.htm")
+        #expect(filing.accession == "0001005284-20-000002")
         #expect(filing.items == nil)
         #expect(filing.isCurrentReport)
     }

@@ -5,7 +5,6 @@ import Testing
 
 @Suite("Submissions JSON parser")
 struct SubmissionsParserTests {
-    static let archives = URL(fileURLWithPath: "/srv/edgar-mirror/Archives/")
 
     @Test("company, former names, pages and rows of a small submissions file")
     func fixture() throws {
@@ -45,16 +44,15 @@ struct SubmissionsParserTests {
         #expect(result.issues.contains { $0.hasPrefix("row 4: skipped") })
     }
 
-    @Test("8-K rows become Filing values linked under the given archive base")
+    @Test("8-K rows become Filing values with the link they are given")
     func currentReports() throws {
         let result = try SubmissionsParser.parse(
             try SharedData.fixture("edgar/CIK0000000042.json"), source: "fixture.json")
-        let base = try #require(URL(string: "https://www.sec.gov/Archives/"))
-        let filings = result.currentReports(archivesBase: base)
-        #expect(filings.map(\.form) == ["8-K", "8-K/A"])
-        let first = try #require(filings.first)
-        #expect(
-            first.url == "https://www.sec.gov/Archives/edgar/data/42/000119312523009934/0001193125-23-009934-index.htm")
+        let rows = result.filings.filter(\.isCurrentReport)
+        #expect(rows.map(\.form) == ["8-K", "8-K/A"])
+        let first = try #require(rows.first).filing(
+            cik: result.company.cik, companyName: result.company.name, url: "https://example.test/index.htm", source: "fixture.json")
+        #expect(first.url == "https://example.test/index.htm")
         #expect(first.cik == 42)
         #expect(first.companyName == #"EXAMPLE SOFTWARE CORP \WA\"#)
         #expect(first.acceptedAt == "2023-01-18T14:15:37.000Z")
@@ -181,7 +179,7 @@ struct SubmissionsCorpusTests {
             #expect(
                 result.company.formerNames.last
                     == FormerName(name: "ALLEN TEST LTD", from: "1994-02-11", to: "1994-06-13"))
-            #expect(result.currentReports(archivesBase: SubmissionsParserTests.archives).isEmpty)
+            #expect(!result.filings.contains { $0.isCurrentReport })
         }
         if let url = SharedData.file("edgar/submissions/CIK0000315090.json") {
             let result = try SubmissionsParser.parse(Data(contentsOf: url), source: url.path)
