@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import FilingsKit
+
+@Suite struct ImporterTests {
+    func importer() throws -> (Importer, Store) {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        let feeds = try FeedCatalog(directory: SharedData.packageRoot.appendingPathComponent("Feeds").path)
+        let offline = Fetcher { url, _, _, _ in throw HTTPError.transport(url: url, reason: "offline test") }
+        return (Importer(context: FilingsContext(store: store, feeds: feeds, fetcher: offline)), store)
+    }
+
+    func write(_ text: String, _ name: String) throws -> String {
+        let url = try temporaryDirectory().appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func everyKindIsToldByContentNotByName() async throws {
+        let (importer, store) = try importer()
+        // Our own fixtures, under names that say nothing.
+        let master = try write(String(decoding: try SharedData.fixture("mirror/master.20251119.idx"), as: UTF8.self), "a.txt")
+        let tickers = try write(String(decoding: try SharedData.fixture("mirror/company_tickers.json"), as: UTF8.self), "b.txt")
+        let submissions = try write(String(decoding: try SharedData.fixture("mirror/CIK0001326801.sync2.json"), as: UTF8.self), "c.txt")
+        let erm = try write(String(decoding: try SharedData.fixture("erm/factsheets.csv"), as: UTF8.self), "d.txt")
+
+        let index = try await importer.importFile(at: master)
+        #expect(index.kind == "masterIndex")
+        #expect(index.recordsStored == 3)
+        let map = try await importer.importFile(at: tickers)
+        #expect(map.kind == "ticker map" && map.recordsStored == 4)
+        let json = try await importer.importFile(at: submissions)
+        #expect(json.kind == "submissions JSON")
+        #expect(try store.company(cik: 1326801)?.formerNames.first?.name == "FACEBOOK INC")
+        let export = try await importer.importFile(at: erm)
+        #expect(export.kind == "Eurofound ERM export")
+        #expect(export.recordsStored > 0)
+        #expect(try store.ermEvents().count == export.recordsStored)
+
+        let again = try await importer.importFile(at: master)
+        #expect(again.recordsStored == 0)  // idempotent
+    }
+
+    @Test func aHistoryPageNeedsItsEDGARNameAndItsCompany() async throws {
+        let (importer, _) = try importer()
+        let page = String(decoding: try SharedData.fixture("mirror/CIK0001326801-submissions-001.json"), as: UTF8.self)
+        let anonymous = try write(page, "page.json")
+        await #expect(throws: ImportError.pageWithoutCIK(path: anonymous)) { try await importer.importFile(at: anonymous) }
+        _ = try await importer.importFile(at: try write(String(decoding: try SharedData.fixture("mirror/CIK0001326801.sync2.json"), as: UTF8.self), "x.json"))
+        let outcome = try await importer.importFile(at: try write(page, "CIK0001326801-submissions-001.json"))
+        #expect(outcome.kind == "submissions history page")
+        #expect(outcome.recordsStored == 1)  // the 2012 8-K; the S-1/A is not of the 8-K family
+    }
+
+    @Test func unreadableFilesFailWithTheirNameAndStoreNothing() async throws {
+        let (importer, store) = try importer()
+        let html = try write("<!DOCTYPE html><html><head><title>Not Found</title></head></html>", "WARN_Report_FY2019.pdf")
+        await #expect(throws: ImportError.unknownKind(path: html)) { try await importer.importFile(at: html) }
+        await #expect(throws: ImportError.self) { try await importer.importFile(at: "/nonexistent/file.idx") }
+        let error = await #expect(throws: ImportError.self) { try await importer.importFile(at: html) }
+        #expect(error?.localizedDescription.contains("WARN_Report_FY2019.pdf") == true)
+        #expect(try store.filingCount() == 0)
+        #expect(try store.warnNotices().isEmpty)
+    }
+
+    @Test func theRealCorpusImports() async throws {
+        let files = ["edgar/index/daily/master.20200103.idx", "edgar/index/daily/form.20200318.idx", "edgar/index/daily/company.20221003.idx",
+                     "warn/ca/edd_raw_2022-02-05/WARN_Report.xlsx"]
+        let (importer, store) = try importer()
+        for name in files {
+            guard let url = SharedData.file(name) else { return }
+            let outcome = try await importer.importFile(at: url.path)
+            #expect(outcome.malformedRows == 0, "\(name)")
+            #expect(outcome.recordsStored > 0, "\(name)")
+        }
+        #expect(try store.warnNotices().count == 370)
+        let ledger = try store.ledger(feed: "ca-warn")
+        #expect(ledger.first?.coversFrom != nil)
+    }
+}
