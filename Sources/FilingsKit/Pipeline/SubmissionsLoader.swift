@@ -51,35 +51,3 @@ struct SubmissionsLoader {
             source: source, fetchedAt: context.now())
     }
 }
-
-/// Builds the EDGAR URLs of one filing from the feed's templates.
-enum FilingURL {
-    /// The filing's `-index.htm` page.
-    static func index(feed: FeedDefinition, cik: Int64, accession: String) throws -> URL {
-        try feed.url("archives", "filingIndex", values(cik, accession))
-    }
-
-    /// The full submission `.txt`.
-    static func text(feed: FeedDefinition, cik: Int64, accession: String) throws -> URL {
-        try feed.url("archives", "filingText", values(cik, accession))
-    }
-
-    private static func values(_ cik: Int64, _ accession: String) -> [String: String] {
-        ["cik": String(cik), "accession": accession, "accessionDigits": accession.filter(\.isNumber)]
-    }
-}
-
-/// Why an EDGAR step failed.
-public enum EDGARSyncError: LocalizedError, Equatable {
-    case noSubmissions(cik: Int64, url: String)
-    case noUserAgent
-
-    public var errorDescription: String? {
-        switch self {
-        case .noSubmissions(let cik, let url):
-            "EDGAR has no submissions file for CIK \(cik) (\(url)); check the CIK"
-        case .noUserAgent:
-            "SEC EDGAR requires a declared User-Agent: set FILINGS_USER_AGENT or pass --user-agent \"Your Name you@example.com\""
-        }
-    }
-}

@@ -65,36 +65,3 @@ public struct WarnSync: Sendable {
         }
     }
 }
-
-/// Reads a California WARN report of either kind, told apart by its first bytes.
-public enum WarnReportReader {
-    /// The rows of a report, what was skipped, and the span of dates it speaks for.
-    public struct Report: Sendable {
-        public var notices: [WarnNotice]
-        public var diagnostics: [WarnParseResult.Diagnostic]
-        public var coverage: (from: String, until: String)?
-    }
-
-    /// Parses a workbook or a PDF, told apart by content; anything else is an error naming the source.
-    public static func read(_ data: Data, source: String) throws -> Report {
-        let result = try CaliforniaWarnReport.parse(data, source: source)
-        let dates = result.notices.flatMap { [$0.noticeDate, $0.receivedDate] }.compactMap { $0 }
-        let coverage = dates.min().flatMap { from in dates.max().map { (from, $0) } }
-        return Report(notices: result.notices, diagnostics: result.diagnostics, coverage: coverage)
-    }
-}
-
-/// Why the California feed failed.
-public enum WarnSyncError: LocalizedError, Equatable {
-    case noPage(url: String)
-    case noReports(url: String)
-    case reportGone(url: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .noPage(let url): "the EDD WARN page is not at \(url); update urls.page in Feeds/ca-edd-warn.json"
-        case .noReports(let url): "the EDD WARN page \(url) links to no WARN report; its layout may have changed"
-        case .reportGone(let url): "\(url) is linked from the EDD page but not found"
-        }
-    }
-}

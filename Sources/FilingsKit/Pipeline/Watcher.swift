@@ -15,22 +15,6 @@ public struct WatchOutcome: Sendable {
     public var readFailures: [String] = []
 }
 
-/// Why a watch could not be added.
-public enum WatchError: LocalizedError, Equatable {
-    case ambiguous(query: String, candidates: [NameCandidate])
-    case notFound(query: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .ambiguous(let query, let candidates):
-            let lines = candidates.prefix(15).map { "  CIK \($0.cik)  \($0.tickers.first ?? "-")  \($0.currentName)" + ($0.kind == "former" ? " (formerly \($0.matchedName))" : "") }
-            return (["\"\(query)\" matches several companies; choose one with --cik:"] + lines).joined(separator: "\n")
-        case .notFound(let query):
-            return "no company matches \"\(query)\"; try its ticker or CIK (https://www.sec.gov/cgi-bin/browse-edgar?company=\(query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? query))"
-        }
-    }
-}
-
 /// Resolves a name to one company and starts watching it.
 public struct Watcher: Sendable {
     let context: FilingsContext
@@ -91,40 +75,6 @@ public struct Watcher: Sendable {
     }
 }
 
-/// Keeps SEC's ticker maps in the store, refreshed at most weekly and conditionally.
-struct TickerMapRefresher {
-    let context: FilingsContext
-    let feed: FeedDefinition
-
-    /// Fetches each ticker map not fetched in the last 7 days; a failure is logged, not fatal, when some names are known.
-    func refreshIfStale() async throws {
-        for path in ["tickers", "tickersExchange"] {
-            let url = try feed.url("files", path)
-            let unit = url.lastPathComponent
-            let previous = try context.store.ledgerEntry(feed: feed.id, unit: unit)
-            if let previous, previous.status == .ok, context.now().timeIntervalSince(previous.fetchedAt) < 7 * 86_400 { continue }
-            do {
-                let validators = previous.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
-                switch try await context.fetcher.fetch(url, .json, validators, true) {
-                case .fetched(let data, let newValidators):
-                    let entries = try TickerMapParser.parse(data, source: url.absoluteString)
-                    try context.store.importTickers(entries.map { ($0.cik, $0.ticker, $0.name, $0.exchange) }, source: url.absoluteString)
-                    try context.store.record(LedgerEntry(feed: feed.id, unit: unit, status: .ok, url: url.absoluteString, fetchedAt: context.now(),
-                                                         etag: newValidators.etag, lastModified: newValidators.lastModified, rows: entries.count))
-                case .notModified:
-                    try context.store.record(LedgerEntry(feed: feed.id, unit: unit, status: .ok, url: url.absoluteString, fetchedAt: context.now(),
-                                                         etag: previous?.etag, lastModified: previous?.lastModified, rows: previous?.rows ?? 0))
-                case .missing:
-                    context.log("\(url.absoluteString): not found; company names come from other sources")
-                }
-            } catch {
-                if try context.store.companyCount() == 0 { throw error }
-                context.log("could not refresh \(url.absoluteString): \(error.localizedDescription); using the names already stored")
-            }
-        }
-    }
-}
-
 extension Watcher {
     /// Finds the watch a user names by CIK, ticker, name or alias among the current watches.
     public func findWatch(_ query: String) throws -> Watch? {
@@ -145,17 +95,6 @@ extension Watcher {
         guard let watch = try findWatch(query) else { throw UnwatchError.notWatched(query) }
         try context.store.removeWatch(cik: watch.cik)
         return watch
-    }
-}
-
-/// Why `unwatch` did nothing.
-public enum UnwatchError: LocalizedError, Equatable {
-    case notWatched(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .notWatched(let query): "\"\(query)\" is not watched; `filings watches` lists what is"
-        }
     }
 }
 

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Why an EDGAR step failed.
+public enum EDGARSyncError: LocalizedError, Equatable {
+    case noSubmissions(cik: Int64, url: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noSubmissions(let cik, let url):
+            "EDGAR has no submissions file for CIK \(cik) (\(url)); check the CIK"
+        }
+    }
+}
