@@ -30,7 +30,10 @@ struct DigestCommand: AsyncParsableCommand {
         }
         let outcome = try await DigestDelivery(context: try global.context()).run(request)
         if let output = outcome.output { Terminal.print(output) }
-        if outcome.delivered { Terminal.log("\(outcome.eventCount) events marked delivered") }
+        if outcome.delivered {
+            let events = outcome.eventCount == 1 ? "1 event" : "\(outcome.eventCount) events"
+            Terminal.log(send == nil ? "\(events) marked delivered" : "\(events) sent and marked delivered")
+        }
     }
 }
 
