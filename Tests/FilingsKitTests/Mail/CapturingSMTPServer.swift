@@ -18,7 +18,10 @@ struct CapturingSMTPServer {
     }
 
     static let script = #"""
-        import json, os, socket, sys
+        import json, os, signal, socket, sys
+        # A child of the test process inherits its blocked and ignored signals; take SIGTERM back.
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         directory = sys.argv[1]
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -145,9 +148,13 @@ struct CapturingSMTPServer {
         return result
     }
 
-    /// Stops this server's own child process.
-    func stop() {
+    /// Stops this server's own child process (by its PID; SIGKILL if SIGTERM did not do).
+    func stop() async {
         if process.isRunning { process.terminate() }
+        for _ in 0..<200 where process.isRunning {
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
