@@ -32,7 +32,11 @@ struct DigestCommand: AsyncParsableCommand {
         if let output = outcome.output { Terminal.print(output) }
         if outcome.delivered {
             let events = outcome.eventCount == 1 ? "1 event" : "\(outcome.eventCount) events"
-            Terminal.log(send == nil ? "\(events) marked delivered" : "\(events) sent and marked delivered")
+            if send == nil {
+                Terminal.log("\(events) marked delivered")
+            } else {
+                Terminal.log(outcome.eventCount == 0 ? "sent a digest of no new events (--always)" : "\(events) sent and marked delivered")
+            }
         }
     }
 }
