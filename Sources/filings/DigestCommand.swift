@@ -35,7 +35,8 @@ struct DigestCommand: AsyncParsableCommand {
             if send == nil {
                 Terminal.log("\(events) marked delivered")
             } else {
-                Terminal.log(outcome.eventCount == 0 ? "sent a digest of no new events (--always)" : "\(events) sent and marked delivered")
+                let empty = "sent a digest of no new events (--always)"
+                Terminal.log(outcome.eventCount == 0 ? empty : "\(events) sent and marked delivered")
             }
         }
     }

@@ -141,7 +141,9 @@ struct CapturingSMTPServer {
     func messages() throws -> [Captured] {
         var result: [Captured] = []
         var index = 1
-        while case let url = directory.appendingPathComponent("message-\(index).json"), FileManager.default.fileExists(atPath: url.path) {
+        while case let url = directory.appendingPathComponent("message-\(index).json"),
+            FileManager.default.fileExists(atPath: url.path)
+        {
             result.append(try JSONDecoder().decode(Captured.self, from: Data(contentsOf: url)))
             index += 1
         }
@@ -159,7 +161,9 @@ struct CapturingSMTPServer {
     }
 
     private static func emptyFile(_ url: URL) throws -> URL {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         return url
     }
 }

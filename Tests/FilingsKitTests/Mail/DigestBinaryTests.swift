@@ -11,7 +11,8 @@ import Testing
     /// The link the digest gives for an 8-K of Meta's on the mirror.
     static func link(_ sandbox: DigestSandbox, _ accession: String) -> String {
         let digits = accession.filter(\.isNumber)
-        return sandbox.mirror.server.baseURL.absoluteString + "/Archives/edgar/data/1326801/\(digits)/\(accession)-index.htm"
+        return sandbox.mirror.server.baseURL.absoluteString
+            + "/Archives/edgar/data/1326801/\(digits)/\(accession)-index.htm"
     }
 
     /// Files in `directory` whose names start with `prefix`, sorted.
@@ -30,14 +31,18 @@ import Testing
 
             let mailer = "cat > '\(sandbox.directory.path)/sent-message'"
             let quiet: [[String]] = [
-                [], ["--format", "text"], ["--format", "json"], ["--format", "mail", "--to", Self.jane], ["--mark-sent"],
+                [], ["--format", "text"], ["--format", "json"], ["--format", "mail", "--to", Self.jane],
+                ["--mark-sent"],
                 ["--send", mailer, "--to", Self.jane],
             ]
             for arguments in quiet {
                 let result = try await sandbox.digest(arguments)
-                #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(arguments): \(result.stderr)")
+                #expect(
+                    result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty,
+                    "\(arguments): \(result.stderr)")
             }
-            #expect(try Self.files(in: sandbox.directory, prefix: "sent-").isEmpty, "the mailer ran with nothing to send")
+            #expect(
+                try Self.files(in: sandbox.directory, prefix: "sent-").isEmpty, "the mailer ran with nothing to send")
 
             let text = try await sandbox.digest(["--always"])
             #expect(text.status == 0)
@@ -79,13 +84,15 @@ import Testing
             let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(lines.first?.hasPrefix("filings digest (") == true)
             #expect(lines.first?.hasSuffix("): 2 new events at 1 company") == true)
-            #expect(Array(lines.dropFirst().prefix(4)) == [
-                "",
-                "Meta Platforms, Inc. (CIK 1326801)",
-                "  2025-11-19  officer-change  sec-item       8-K Item 5.02 departure, appointment or pay of officers or directors; not read yet | "
-                    + Self.link(sandbox, newer),
-                "  2025-11-18  layoff          sec-item       8-K Item 2.05 exit or disposal costs | " + Self.link(sandbox, older),
-            ])
+            #expect(
+                Array(lines.dropFirst().prefix(4)) == [
+                    "",
+                    "Meta Platforms, Inc. (CIK 1326801)",
+                    "  2025-11-19  officer-change  sec-item       8-K Item 5.02 departure, appointment or pay of officers or directors; not read yet | "
+                        + Self.link(sandbox, newer),
+                    "  2025-11-18  layoff          sec-item       8-K Item 2.05 exit or disposal costs | "
+                        + Self.link(sandbox, older),
+                ])
             #expect(!text.stdout.contains(DigestSandbox.history))
             let plain = try await sandbox.digest([])
             #expect(plain.stdout.split(separator: "\n").dropFirst() == text.stdout.split(separator: "\n").dropFirst())
@@ -97,13 +104,16 @@ import Testing
             #expect(events.map(\.url) == [Self.link(sandbox, newer), Self.link(sandbox, older)])
             #expect(events.allSatisfy { !$0.historical && $0.company == "Meta Platforms, Inc." && $0.cik == 1_326_801 })
 
-            let mail = try await sandbox.digest(["--format", "mail", "--to", "Jane Doe <\(Self.jane)>", "--from", "Filings <filings@example.org>"])
+            let mail = try await sandbox.digest([
+                "--format", "mail", "--to", "Jane Doe <\(Self.jane)>", "--from", "Filings <filings@example.org>",
+            ])
             #expect(mail.status == 0 && mail.stderr.isEmpty, "\(mail.stderr)")
             if let parsed = try PythonMailReader.parse(mail.stdout, in: sandbox.directory) {
                 #expect(parsed.subject == "filings: 2 new events for Meta Platforms, Inc.")
                 #expect(parsed.from == [["Filings", "filings@example.org"]] && parsed.to == [["Jane Doe", Self.jane]])
                 #expect(parsed.keys.starts(with: ["From", "To", "Subject", "Date", "Message-ID"]))
-                #expect(parsed.body.contains(Self.link(sandbox, newer)) && parsed.body.contains(Self.link(sandbox, older)))
+                #expect(
+                    parsed.body.contains(Self.link(sandbox, newer)) && parsed.body.contains(Self.link(sandbox, older)))
                 #expect(parsed.defects.isEmpty && !parsed.bareLineBreak, "\(parsed.defects)")
             }
 
@@ -175,7 +185,10 @@ import Testing
                 #expect(failed.status == 1)
                 #expect(failed.stdout.isEmpty)
                 let last = failed.stderr.split(separator: "\n").last.map(String.init)
-                #expect(last == "Error: the mail command `\(command)` exited with status \(status); nothing was marked delivered, the next digest sends these events again")
+                #expect(
+                    last
+                        == "Error: the mail command `\(command)` exited with status \(status); nothing was marked delivered, the next digest sends these events again"
+                )
                 #expect(try await sandbox.pending() == [DigestSandbox.layoff])
             }
 
@@ -193,7 +206,9 @@ import Testing
             if let parsed = try PythonMailReader.parse(messages[0]) {
                 #expect(parsed.subject == "filings: 2 new events for Meta Platforms, Inc.")
                 for accession in [DigestSandbox.layoff, DigestSandbox.officerChange] {
-                    #expect(parsed.body.components(separatedBy: Self.link(sandbox, accession)).count == 2, "\(accession) once")
+                    #expect(
+                        parsed.body.components(separatedBy: Self.link(sandbox, accession)).count == 2,
+                        "\(accession) once")
                 }
             }
         }

@@ -30,7 +30,8 @@ struct DigestSandbox {
         if let companyName {
             var replies: [LoopbackServer.Reply] = []
             for name in ["watch", "sync1", "sync2"] {
-                replies.append(.ok(try renamed(SharedData.fixture("mirror/CIK0001326801.\(name).json"), to: companyName)))
+                replies.append(
+                    .ok(try renamed(SharedData.fixture("mirror/CIK0001326801.\(name).json"), to: companyName)))
             }
             await server.route("/submissions/CIK0001326801.json", replies)
         }
@@ -71,7 +72,9 @@ struct DigestSandbox {
 
     /// The submissions JSON with the company's `name` replaced.
     static func renamed(_ data: Data, to name: String) throws -> Data {
-        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
+        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw CocoaError(.coderReadCorrupt)
+        }
         object["name"] = name
         return try JSONSerialization.data(withJSONObject: object)
     }

@@ -20,7 +20,9 @@ import Testing
 
     @Test func aRealMailTransferAgentDeliversTheDigestOnceAndOnlyToItsRecipients() async throws {
         guard ProcessRunner.isAvailable("msmtp") else {
-            print("note: msmtp is not installed (apt-get install msmtp; .ci/run installs it); the end-to-end mail test is skipped")
+            print(
+                "note: msmtp is not installed (apt-get install msmtp; .ci/run installs it); the end-to-end mail test is skipped"
+            )
             return
         }
         guard let smtp = try await CapturingSMTPServer.start() else { return }
@@ -70,15 +72,26 @@ import Testing
 
             let raw = try Data(contentsOf: URL(fileURLWithPath: envelope.file))
             #expect(raw.allSatisfy { $0 < 0x80 }, "7-bit on the wire: encoded words and quoted-printable")
-            #expect(String(decoding: raw, as: UTF8.self).lowercased().contains("\r\nsubject: =?utf-8?"), "the Subject is an encoded word")
+            #expect(
+                String(decoding: raw, as: UTF8.self).lowercased().contains("\r\nsubject: =?utf-8?"),
+                "the Subject is an encoded word")
             guard let parsed = try PythonMailReader.parse(URL(fileURLWithPath: envelope.file)) else { return }
             #expect(parsed.subject == "filings: 2 new events for \(Self.shownName)")
-            #expect(parsed.keys == ["From", "To", "Subject", "Date", "Message-ID", "Auto-Submitted", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"])
+            #expect(
+                parsed.keys == [
+                    "From", "To", "Subject", "Date", "Message-ID", "Auto-Submitted", "MIME-Version", "Content-Type",
+                    "Content-Transfer-Encoding",
+                ])
             #expect(parsed.from == [["Système de veille", "filings@example.org"]])
             #expect(parsed.to == [["Jane Doe", "jane@example.com"], ["株式会社", "kk@example.jp"]])
             #expect(parsed.date >= before && parsed.date <= after, "Date is when the digest was made")
-            #expect(parsed.messageID.wholeMatch(of: /<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[A-Za-z0-9.-]+>/) != nil, "\(parsed.messageID)")
-            #expect(parsed.contentType == "text/plain" && parsed.charset == "utf-8" && parsed.transferEncoding == "quoted-printable")
+            #expect(
+                parsed.messageID.wholeMatch(
+                    of: /<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[A-Za-z0-9.-]+>/) != nil,
+                "\(parsed.messageID)")
+            #expect(
+                parsed.contentType == "text/plain" && parsed.charset == "utf-8"
+                    && parsed.transferEncoding == "quoted-printable")
             #expect(parsed.defects.isEmpty && !parsed.bareLineBreak && parsed.longestLine <= 78, "\(parsed.defects)")
             let body = parsed.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(body.contains("\(Self.shownName) (CIK 1326801)"))

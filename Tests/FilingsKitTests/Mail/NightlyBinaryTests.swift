@@ -23,16 +23,21 @@ import Testing
         var logURL: URL { directory.appendingPathComponent("state/filings/nightly.log") }
         var lockPath: String { directory.appendingPathComponent("state/filings/nightly.lock").path }
         /// Appends the message on stdin, then a separator line, to the mailbox.
-        var appendingMailer: String { "{ cat; printf '\(NightlyBinaryTests.separator.replacingOccurrences(of: "\n", with: "\\n"))'; } >> '\(mailbox.path)'" }
+        var appendingMailer: String {
+            "{ cat; printf '\(NightlyBinaryTests.separator.replacingOccurrences(of: "\n", with: "\\n"))'; } >> '\(mailbox.path)'"
+        }
 
         static func start(on server: LoopbackServer) async throws -> Machine? {
             guard let binary = BinaryRunner.executable else {
-                print("note: the built filings binary was not found next to the tests; the nightly binary tests are skipped")
+                print(
+                    "note: the built filings binary was not found next to the tests; the nightly binary tests are skipped"
+                )
                 return nil
             }
             let sandbox = try await DigestSandbox.watchingMeta(on: server)
             try await routeLastWeekdayIndex(on: server)
-            await server.route("/submissions/CIK0001326801.json", .ok(try SharedData.fixture("mirror/CIK0001326801.sync1.json")))
+            await server.route(
+                "/submissions/CIK0001326801.json", .ok(try SharedData.fixture("mirror/CIK0001326801.sync1.json")))
             var environment = sandbox.environment
             environment["FILINGS_BIN"] = binary.path
             environment["XDG_STATE_HOME"] = sandbox.directory.appendingPathComponent("state").path
@@ -110,13 +115,20 @@ import Testing
             #expect(try machine.messages().count == 1)
 
             // Night 3: EDGAR now lists the items of the 8-K of the 19th, but the mailer fails.
-            await server.route("/submissions/CIK0001326801.json", .ok(try SharedData.fixture("mirror/CIK0001326801.sync2.json")))
+            await server.route(
+                "/submissions/CIK0001326801.json", .ok(try SharedData.fixture("mirror/CIK0001326801.sync2.json")))
             var failing = machine
             failing.environment["FILINGS_MAILER"] = "cat >/dev/null; exit 75"
             let third = try failing.night()
             #expect(third.status == 1)
-            #expect(third.stderr.contains("filings-nightly: failed: digest (exit 1; its events stay undelivered for the next run)"), "\(third.stderr)")
-            #expect(third.stderr.contains("digest: Error: the mail command `cat >/dev/null; exit 75` exited with status 75; nothing was marked delivered"))
+            #expect(
+                third.stderr.contains(
+                    "filings-nightly: failed: digest (exit 1; its events stay undelivered for the next run)"),
+                "\(third.stderr)")
+            #expect(
+                third.stderr.contains(
+                    "digest: Error: the mail command `cat >/dev/null; exit 75` exited with status 75; nothing was marked delivered"
+                ))
             #expect(try machine.messages().count == 1)
 
             // Night 4: the mailer works again; the officer change is sent, and only it.
@@ -143,11 +155,13 @@ import Testing
             // The mailer holds the winner inside its run (and so the lock) until the test releases it.
             let started = machine.directory.appendingPathComponent("mailer-started")
             let release = machine.directory.appendingPathComponent("release")
-            machine.environment["FILINGS_MAILER"] = machine.appendingMailer
+            machine.environment["FILINGS_MAILER"] =
+                machine.appendingMailer
                 + "; : > '\(started.path)'; for _ in $(seq 1 1200); do [ -e '\(release.path)' ] && break; sleep 0.05; done"
 
             let runs = [try machine.startNight(), try machine.startNight()]
-            for _ in 0..<1200 where !(FileManager.default.fileExists(atPath: started.path) && runs.contains { !$0.process.isRunning }) {
+            for _ in 0..<1200
+            where !(FileManager.default.fileExists(atPath: started.path) && runs.contains { !$0.process.isRunning }) {
                 try await Task.sleep(for: .milliseconds(50))
             }
             _ = FileManager.default.createFile(atPath: release.path, contents: nil)
@@ -156,7 +170,10 @@ import Testing
             #expect(results.map(\.status).sorted() == [0, 75], "\(results.map(\.stderr))")
             guard let winner = results.firstIndex(where: { $0.status == 0 }) else { return }
             let loser = results[1 - winner]
-            #expect(loser.stderr == "filings-nightly: another run holds the lock \(machine.lockPath) (PID \(runs[winner].pid)); not starting a second one\n")
+            #expect(
+                loser.stderr
+                    == "filings-nightly: another run holds the lock \(machine.lockPath) (PID \(runs[winner].pid)); not starting a second one\n"
+            )
             #expect(results[winner].stderr.isEmpty)
             #expect(try machine.messages().count == 1)
             let starts = try machine.log().filter { $0.contains(" start (PID ") }

@@ -10,7 +10,8 @@ enum PythonMailReader {
             return nil
         }
         let result = try ProcessRunner.run(
-            "python3", ["-c", MailParsedByPythonTests.script, file.path], environment: ProcessInfo.processInfo.environment,
+            "python3", ["-c", MailParsedByPythonTests.script, file.path],
+            environment: ProcessInfo.processInfo.environment,
             directory: file.deletingLastPathComponent())
         guard result.status == 0 else { throw PythonMailError.failed(file.path, result.stderr) }
         return try JSONDecoder().decode(MailParsedByPythonTests.Parsed.self, from: Data(result.stdout.utf8))
