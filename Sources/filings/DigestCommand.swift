@@ -30,7 +30,15 @@ struct DigestCommand: AsyncParsableCommand {
         }
         let outcome = try await DigestDelivery(context: try global.context()).run(request)
         if let output = outcome.output { Terminal.print(output) }
-        if outcome.delivered { Terminal.log("\(outcome.eventCount) events marked delivered") }
+        if outcome.delivered {
+            let events = outcome.eventCount == 1 ? "1 event" : "\(outcome.eventCount) events"
+            if send == nil {
+                Terminal.log("\(events) marked delivered")
+            } else {
+                let empty = "sent a digest of no new events (--always)"
+                Terminal.log(outcome.eventCount == 0 ? empty : "\(events) sent and marked delivered")
+            }
+        }
     }
 }
 

@@ -44,6 +44,8 @@ public struct DigestDelivery: Sendable {
 
     /// Renders and delivers the pending events as `request` says.
     public func run(_ request: DigestRequest) async throws -> DigestOutcome {
+        // A mail digest without a recipient is a configuration error: say so tonight, not on the first night with news.
+        if request.format == .mail, request.to.isEmpty { throw DigestError.noRecipient }
         let events = try context.store.pendingEvents()
         guard !events.isEmpty || request.always else { return DigestOutcome(output: nil, eventCount: 0, delivered: false) }
         let renderer = DigestRenderer(generatedAt: context.now())
@@ -54,7 +56,6 @@ public struct DigestDelivery: Sendable {
         case .json:
             rendered = String(decoding: try renderer.json(events), as: UTF8.self) + "\n"
         case .mail:
-            guard !request.to.isEmpty else { throw DigestError.noRecipient }
             let from = try request.from ?? MailAddress(address: "filings@\(DigestDelivery.domain(hostName))", displayName: "filings")
             rendered = try renderer.mail(events, from: from, to: request.to, messageIDDomain: hostName).rendered()
         }

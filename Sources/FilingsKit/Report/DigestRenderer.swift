@@ -35,7 +35,8 @@ public struct DigestRenderer: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let ordered = CompanyDigest.group(events).flatMap(\.events).map(EventJSON.init)
-        return try encoder.encode(ordered)
+        // The pretty printer writes an empty array as "[\n\n]"; scripts and people expect "[]".
+        return ordered.isEmpty ? Data("[]".utf8) : try encoder.encode(ordered)
     }
 
     /// The digest as a mail message from `from` to every address in `to`.
