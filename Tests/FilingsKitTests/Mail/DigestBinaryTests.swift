@@ -76,7 +76,7 @@ import Testing
             let sandbox = try await DigestSandbox.watchingMeta(on: server)
             try await sandbox.sync()
             try await sandbox.sync()
-            let (newer, older) = (DigestSandbox.officerChange, DigestSandbox.layoff)
+            let (newer, older) = (DigestSandbox.payOnly502, DigestSandbox.layoff)
             #expect(try await sandbox.pending() == [newer, older])
 
             let text = try await sandbox.digest(["--format", "text"])
@@ -88,9 +88,9 @@ import Testing
                 Array(lines.dropFirst().prefix(4)) == [
                     "",
                     "Meta Platforms, Inc. (CIK 1326801)",
-                    "  2025-11-19  officer-change  sec-item       8-K Item 5.02 departure, appointment or pay of officers or directors; not read yet | "
+                    "  2025-11-19  compensation    document-text  Compensation arrangement approved (no departure or appointment) | "
                         + Self.link(sandbox, newer),
-                    "  2025-11-18  layoff          sec-item       8-K Item 2.05 exit or disposal costs | "
+                    "  2025-11-18  layoff          document-text  Workforce reduction of about 600 employees (0.8%) | 600 employees | "
                         + Self.link(sandbox, older),
                 ])
             #expect(!text.stdout.contains(DigestSandbox.history))
@@ -100,7 +100,7 @@ import Testing
             let json = try await sandbox.digest(["--format", "json"])
             let events = try JSONDecoder().decode([EventJSON].self, from: Data(json.stdout.utf8))
             #expect(events.map(\.sourceRef) == [newer, older])
-            #expect(events.map(\.kind) == [.officerChange, .layoff])
+            #expect(events.map(\.kind) == [.compensation, .layoff])  // both filings were read
             #expect(events.map(\.url) == [Self.link(sandbox, newer), Self.link(sandbox, older)])
             #expect(events.allSatisfy { !$0.historical && $0.company == "Meta Platforms, Inc." && $0.cik == 1_326_801 })
 
@@ -135,7 +135,7 @@ import Testing
 
             // The next sync's event is the only one pending; the delivered one is still listed by `events`.
             try await sandbox.sync()
-            #expect(try await sandbox.pending() == [DigestSandbox.officerChange])
+            #expect(try await sandbox.pending() == [DigestSandbox.payOnly502])
             let events = try await sandbox.filings.run(["events", "Meta", "--json"])
             #expect(events.stdout.contains(DigestSandbox.layoff))
         }
@@ -205,7 +205,7 @@ import Testing
             try #require(messages.count == 1)
             if let parsed = try PythonMailReader.parse(messages[0]) {
                 #expect(parsed.subject == "filings: 2 new events for Meta Platforms, Inc.")
-                for accession in [DigestSandbox.layoff, DigestSandbox.officerChange] {
+                for accession in [DigestSandbox.layoff, DigestSandbox.payOnly502] {
                     #expect(
                         parsed.body.components(separatedBy: Self.link(sandbox, accession)).count == 2,
                         "\(accession) once")

@@ -10,7 +10,7 @@ import Foundation
 /// second learns the items of the 8-K of 2025-11-19 and raises its Item 5.02 officer change.
 struct DigestSandbox {
     static let layoff = "0001628280-25-061001"
-    static let officerChange = "0001628280-25-061230"
+    static let payOnly502 = "0001628280-25-061230"
     static let history = "0001326801-25-000099"
 
     let mirror: EDGARMirror

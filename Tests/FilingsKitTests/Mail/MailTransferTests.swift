@@ -55,7 +55,7 @@ import Testing
             #expect(refused.stderr.contains("451 4.3.0 try again later"))
             #expect(refused.stderr.contains("nothing was marked delivered"), "\(refused.stderr)")
             #expect(try smtp.messages().isEmpty)
-            #expect(try await sandbox.pending() == [DigestSandbox.officerChange, DigestSandbox.layoff])
+            #expect(try await sandbox.pending() == [DigestSandbox.payOnly502, DigestSandbox.layoff])
 
             try smtp.rejectRecipients(false)
             let before = Date().timeIntervalSince1970.rounded(.down)
@@ -95,7 +95,7 @@ import Testing
             #expect(parsed.defects.isEmpty && !parsed.bareLineBreak && parsed.longestLine <= 78, "\(parsed.defects)")
             let body = parsed.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(body.contains("\(Self.shownName) (CIK 1326801)"))
-            for accession in [DigestSandbox.officerChange, DigestSandbox.layoff] {
+            for accession in [DigestSandbox.payOnly502, DigestSandbox.layoff] {
                 #expect(body.filter { $0.hasSuffix(" | " + DigestBinaryTests.link(sandbox, accession)) }.count == 1)
             }
 

@@ -80,7 +80,7 @@ import Testing
             CIK|Company Name|Form Type|Date Filed|File Name
             --------------------------------------------------------------------------------
             1326801|Meta Platforms, Inc.|8-K|\(day.compact)|edgar/data/1326801/\(DigestSandbox.layoff).txt
-            1326801|Meta Platforms, Inc.|8-K|\(day.compact)|edgar/data/1326801/\(DigestSandbox.officerChange).txt
+            1326801|Meta Platforms, Inc.|8-K|\(day.compact)|edgar/data/1326801/\(DigestSandbox.payOnly502).txt
 
             """
         let path = "/Archives/edgar/daily-index/\(day.year)/QTR\(day.quarter)/master.\(day.compact).idx"
@@ -96,7 +96,7 @@ import Testing
         try await LoopbackServer.serving { server in
             guard let machine = try await Machine.start(on: server) else { return }
             let layoffLink = DigestBinaryTests.link(machine.sandbox, DigestSandbox.layoff)
-            let officerLink = DigestBinaryTests.link(machine.sandbox, DigestSandbox.officerChange)
+            let officerLink = DigestBinaryTests.link(machine.sandbox, DigestSandbox.payOnly502)
 
             // Night 1: the layoff is new; one message, and cron hears nothing.
             let first = try machine.night()
