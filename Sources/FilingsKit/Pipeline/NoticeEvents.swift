@@ -5,7 +5,8 @@ public enum NoticeEvents {
     /// One event per WARN letter (same company and dates) that names the company, totalling its sites.
     /// A contractor's notice at the company's site becomes a clearly labelled `other` event, never a layoff of the company.
     public static func warnEvents(
-        letters notices: [WarnNotice], company: String, cik: Int64?, matcher: NoticeMatcher, historicalBefore: String?, now: Date
+        letters notices: [WarnNotice], company: String, cik: Int64?, matcher: NoticeMatcher, historicalBefore: String?, now: Date,
+        reportURLs: [String: String] = [:]
     ) -> [Event] {
         let letters = Dictionary(grouping: notices) { letterKey($0) }
         return letters.values.compactMap { sites -> Event? in
@@ -28,7 +29,7 @@ public enum NoticeEvents {
             return Event(
                 key: "\(SourceKind.caWarn.rawValue):\(cik.map(String.init) ?? CompanyName.normalize(company)):\(letterKey(first))",
                 cik: cik, company: company, kind: kind, source: .caWarn, sourceRef: sites.map(\.key).sorted().joined(separator: ","),
-                date: date, url: nil, summary: summary, strength: .legalNotice,
+                date: date, url: sites.lazy.compactMap { reportURLs[$0.key] }.first, summary: summary, strength: .legalNotice,
                 historical: historicalBefore.map { date < $0 } ?? false, employees: total > 0 ? total : nil,
                 quote: sites.compactMap(\.address).prefix(3).joined(separator: "; ").nilIfEmpty, matchedName: first.company, createdAt: now)
         }
@@ -61,13 +62,15 @@ public enum NoticeEvents {
     static func raiseForWatches(_ context: FilingsContext, warn: [WarnNotice], erm: [ERMEvent]) throws -> (raised: Int, amended: Int) {
         var events: [Event] = []
         let letters = try lettersTouching(warn, context: context)
+        let reportURLs = try context.store.warnReportURLs(keys: letters.map(\.key))
         for watch in try context.store.watches() {
             let company = try context.store.company(cik: watch.cik)
             let matcher = NoticeMatcher(names: WatchNames.names(company: company, watch: watch))
             // Records older than a month before the watch began are history: the first digest is not a flood.
             let cutoff = Day(watch.createdAt, in: .eastern).adding(days: -30).iso
             let name = company?.name ?? watch.name
-            events += warnEvents(letters: letters, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now())
+            events += warnEvents(
+                letters: letters, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now(), reportURLs: reportURLs)
             events += ermEvents(erm, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now())
         }
         return try context.store.raiseOrAmend(events, now: context.now())

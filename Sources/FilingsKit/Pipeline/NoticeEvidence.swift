@@ -42,7 +42,9 @@ struct NoticeEvidence {
         switch source {
         case .caWarn:
             let notices = try context.store.warnNotices(since: since.iso, until: until.iso)
-            return NoticeEvents.warnEvents(letters: notices, company: company, cik: cik, matcher: matcher, historicalBefore: nil, now: context.now())
+            return NoticeEvents.warnEvents(
+                letters: notices, company: company, cik: cik, matcher: matcher, historicalBefore: nil, now: context.now(),
+                reportURLs: try context.store.warnReportURLs(keys: notices.map(\.key)))
         case .euErm:
             let events = try context.store.ermEvents(since: since.iso, until: until.iso)
             return NoticeEvents.ermEvents(events, company: company, cik: cik, matcher: matcher, historicalBefore: nil, now: context.now())

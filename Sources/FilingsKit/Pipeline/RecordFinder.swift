@@ -24,7 +24,12 @@ public struct RecordFinder: Sendable {
             let notices = try context.store.warnNotices(since: since, until: until).filter { notice in
                 matcher.map { if case .match = $0.match(notice.company, on: notice.noticeDate) { true } else { false } } ?? true
             }
-            records += notices.map(RecordJSON.init)
+            let urls = try context.store.warnReportURLs(keys: notices.map(\.key))
+            records += notices.map { notice in
+                var record = RecordJSON(notice)
+                record.url = urls[notice.key]
+                return record
+            }
         }
         if source == nil || source == .euErm {
             let events = try context.store.ermEvents(since: since, until: until).filter { erm in

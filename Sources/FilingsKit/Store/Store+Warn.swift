@@ -55,11 +55,14 @@ extension Store {
         }
     }
 
-    /// The source URL and amendment of a stored WARN row.
-    public func warnProvenance(key: String) throws -> (sourceURL: String?, amendedAt: Date?, previousEmployees: Int?) {
+    /// The report each stored WARN row was last read from, by row key.
+    public func warnReportURLs(keys: [String]) throws -> [String: String] {
         try writer.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT sourceURL, amendedAt, previousEmployees FROM warnNotice WHERE key = ?", arguments: [key])
-            return (row?["sourceURL"], row?["amendedAt"], row?["previousEmployees"])
+            var urls: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, sourceURL FROM warnNotice WHERE key IN (SELECT value FROM json_each(?))", arguments: [String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)]) {
+                if let url: String = row["sourceURL"] { urls[row["key"]] = url }
+            }
+            return urls
         }
     }
 }

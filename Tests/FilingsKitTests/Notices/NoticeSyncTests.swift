@@ -27,6 +27,7 @@ import Testing
             #expect(letter.strength == .legalNotice)
             #expect(letter.summary.contains("2 California sites (Menlo Park, Sunnyvale)"))
             #expect(letter.matchedName == "Meta Platforms, Inc.")
+            #expect(letter.url == server.url(NoticeMirror.workbookPath).absoluteString)  // the report it is read from
             let contractor = try #require(events.first { $0.kind == .other })
             #expect(contractor.summary.hasPrefix("contractor's WARN notice at Meta Platforms, Inc.'s site: Aramark at Facebook"))
             // "Metal Works Inc" shares letters, not a word, with Meta.
