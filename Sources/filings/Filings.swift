@@ -8,6 +8,7 @@ struct Filings: AsyncParsableCommand {
         subcommands: [
             WatchCommand.self, UnwatchCommand.self, WatchesCommand.self, SyncCommand.self, EventsCommand.self,
             RecordsCommand.self, ImportCommand.self, DigestCommand.self,
+            BackfillCommand.self,
         ]
     )
 }

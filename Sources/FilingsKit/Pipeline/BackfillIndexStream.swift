@@ -1,0 +1,120 @@
+import Foundation
+
+/// Streams a `master.idx` (daily or quarterly, plain or gzip) into a `BulkFilingWriter`, one
+/// buffer of whole lines at a time: memory stays flat whatever the size of the index.
+///
+/// Rows are checked exactly as `EDGARIndexParser` checks them (same malformed rows, same line
+/// numbers); only rows whose form is kept are handed to the writer, straight from the buffer.
+struct BackfillIndexStream {
+    /// Bytes read per step; a line longer than this grows the buffer.
+    static let bufferSize = 1 << 20
+
+    let source: BackfillByteSource
+    let forms: BackfillForms
+
+    /// Streams every row, calling `progress` with the raw bytes consumed after each buffer.
+    func run(into writer: Store.BulkFilingWriter, progress: (Int) -> Void = { _ in }) throws -> IndexParseReport {
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.bufferSize)
+        defer { buffer.deallocate() }
+        var filled = 0
+        var report: IndexParseReport?
+        var linesBefore = 0
+        var atEnd = false
+        while !atEnd {
+            if filled == buffer.count { buffer = grow(buffer) }
+            let count = try source.read(into: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
+            atEnd = count == 0 || filled + count < buffer.count
+            filled += count
+            let usable = atEnd ? filled : lastLineEnd(buffer, filled)
+            guard usable > 0 else { continue }
+            let lines = UnsafeBufferPointer(start: buffer.baseAddress, count: usable)
+            var start = 0
+            if report == nil {
+                let header = try IndexHeader.read(lines, source: source.name)
+                guard header.kind == .master else {
+                    throw EDGARFormatError.unexpectedContent(
+                        source: source.name, expected: "a master index (pipe-delimited)", found: "a \(header.kind) index")
+                }
+                report = IndexParseReport(
+                    source: source.name, kind: header.kind, period: header.period, description: header.description,
+                    lastDataReceived: header.lastDataReceived)
+                start = header.rowsStart
+                linesBefore = header.linesBefore
+            }
+            if var current = report {
+                linesBefore = try readRows(lines, from: start, linesBefore: linesBefore, &current, writer)
+                report = current
+            }
+            if let base = buffer.baseAddress, usable < filled {
+                memmove(base, base + usable, filled - usable)  // the unfinished line moves to the front
+            }
+            filled -= usable
+            progress(source.bytesConsumed)
+        }
+        guard let report else { throw EDGARFormatError.empty(source: source.name) }
+        return report
+    }
+
+    /// Checks and stores the rows of `bytes` from `start`; returns the number of the last line read.
+    private func readRows(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesBefore: Int, _ report: inout IndexParseReport,
+        _ writer: Store.BulkFilingWriter
+    ) throws -> Int {
+        var cursor = LineCursor(bytes, position: start, linesBefore: linesBefore)
+        while let line = cursor.next() {
+            let row = ByteText.trimmed(bytes, line)
+            if row.isEmpty { continue }
+            report.rowsSeen += 1
+            let fields: IndexRow
+            switch IndexRow.master(bytes, row) {
+            case .success(let value): fields = value
+            case .failure(let problem):
+                report.skip(line: cursor.lineNumber, problem.reason)
+                continue
+            }
+            let keep = forms.keeps(bytes, fields.form)
+            guard let cik = ByteText.cik(bytes, fields.cik) else {
+                report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.text(bytes, fields.cik))\" is not a number")
+                continue
+            }
+            guard var date = ByteText.isoDate(bytes, fields.date) else {
+                report.skip(
+                    line: cursor.lineNumber, "date \"\(ByteText.text(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
+                continue
+            }
+            guard ByteText.isAccession(bytes, fields.accession) else {
+                report.skip(line: cursor.lineNumber, "file name \"\(ByteText.text(bytes, fields.path))\" has no accession number")
+                continue
+            }
+            guard keep else { continue }
+            report.rowsKept += 1
+            try date.withUTF8 { date in
+                try writer.insert(
+                    cik: cik, name: slice(bytes, fields.companyName), form: slice(bytes, fields.form), date: date,
+                    accession: slice(bytes, fields.accession))
+            }
+        }
+        return cursor.lineNumber
+    }
+
+    private func slice(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
+    }
+
+    /// The end of the last complete line among the first `count` bytes (0 when none is complete).
+    private func lastLineEnd(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ count: Int) -> Int {
+        var index = count
+        while index > 0 {
+            if buffer[index - 1] == 0x0A { return index }
+            index -= 1
+        }
+        return 0
+    }
+
+    private func grow(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8> {
+        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+        _ = larger.initialize(from: buffer)
+        buffer.deallocate()
+        return larger
+    }
+}
