@@ -76,10 +76,17 @@ public struct Backfill: Sendable {
         _ quarter: BackfillQuarter, forms: BackfillForms, feed: FeedDefinition, into report: inout BackfillReport,
         progress: (Int, Int?) -> Void
     ) async throws {
-        let url = try feed.url("archives", "quarterlyIndex", ["year": String(quarter.year), "quarter": String(quarter.quarter)])
         let fetchedAt = context.now()
-        switch try await context.fetcher.fetch(url, .index, nil, true) {
-        case .fetched(let data, let validators):
+        var fetched: (URL, Data, Validators)?
+        var tried: [URL] = []
+        for url in try Self.urls(of: quarter, feed: feed) where fetched == nil {
+            tried.append(url)
+            if case .fetched(let data, let validators) = try await context.fetcher.fetch(url, .index, nil, true) {
+                fetched = (url, data, validators)
+            }
+        }
+        switch fetched {
+        case .some((let url, let data, let validators)):
             let source = try BackfillByteSource(data: data, name: url.absoluteString)
             let today = Day(fetchedAt, in: .eastern)
             let outcome = try BackfillIngest(context: context, feed: feed, forms: forms).run(
@@ -99,17 +106,27 @@ public struct Backfill: Sendable {
             if outcome.report.malformedCount > 0 {
                 context.log("\(url.absoluteString): skipped \(outcome.report.malformedCount) malformed rows")
             }
-        case .notModified, .missing:
+        case .none:
+            let urls = tried.map(\.absoluteString).joined(separator: " ")
             try context.store.record(
-                LedgerEntry(feed: feed.id, unit: quarter.description, status: .missing, url: url.absoluteString, fetchedAt: fetchedAt, detail: "no index published"))
+                LedgerEntry(feed: feed.id, unit: quarter.description, status: .missing, url: urls, fetchedAt: fetchedAt, detail: "no index published"))
             report.missing.append(quarter.description)
         }
+    }
+
+    /// Where a quarter's master index is: the gzip copy first when the feed names one (a fifth of
+    /// the bytes), then the plain one.
+    static func urls(of quarter: BackfillQuarter, feed: FeedDefinition) throws -> [URL] {
+        let values = ["year": String(quarter.year), "quarter": String(quarter.quarter)]
+        let paths = ["quarterlyIndexGzip", "quarterlyIndex"].filter { feed.paths[$0] != nil }
+        guard !paths.isEmpty else { throw FeedError.missingKey(feed: feed.id, key: "paths.quarterlyIndex") }
+        return try paths.map { try feed.url("archives", $0, values) }
     }
 
     /// Notes a failed quarter, unless an earlier run stored it (its rows and coverage stay valid).
     private func recordFailure(_ quarter: BackfillQuarter, _ error: Error, feed: FeedDefinition) throws {
         if let previous = try context.store.ledgerEntry(feed: feed.id, unit: quarter.description), previous.status == .ok { return }
-        let url = (try? feed.url("archives", "quarterlyIndex", ["year": String(quarter.year), "quarter": String(quarter.quarter)]))?.absoluteString ?? ""
+        let url = (try? Self.urls(of: quarter, feed: feed))?.last?.absoluteString ?? ""
         try context.store.record(
             LedgerEntry(feed: feed.id, unit: quarter.description, status: .failed, url: url, fetchedAt: context.now(), detail: error.localizedDescription))
     }

@@ -7,14 +7,17 @@ import Foundation
 /// numbers); only rows whose form is kept are handed to the writer, straight from the buffer.
 struct BackfillIndexStream {
     /// Bytes read per step; a line longer than this grows the buffer.
-    static let bufferSize = 1 << 20
+    static let defaultBufferSize = 1 << 20
+    /// The most the buffer grows to while looking for the header.
+    static let largestHeaderBuffer = 1 << 22
 
     let source: BackfillByteSource
     let forms: BackfillForms
+    var bufferSize = defaultBufferSize
 
     /// Streams every row, calling `progress` with the raw bytes consumed after each buffer.
     func run(into writer: Store.BulkFilingWriter, progress: (Int) -> Void = { _ in }) throws -> IndexParseReport {
-        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.bufferSize)
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bufferSize, 16))
         defer { buffer.deallocate() }
         var filled = 0
         var report: IndexParseReport?
@@ -30,7 +33,12 @@ struct BackfillIndexStream {
             let lines = UnsafeBufferPointer(start: buffer.baseAddress, count: usable)
             var start = 0
             if report == nil {
-                let header = try IndexHeader.read(lines, source: source.name)
+                let header: IndexHeader
+                do {
+                    header = try IndexHeader.read(lines, source: source.name)
+                } catch where !atEnd && buffer.count < Self.largestHeaderBuffer {
+                    continue  // the header runs past this buffer: read more first
+                }
                 guard header.kind == .master else {
                     throw EDGARFormatError.unexpectedContent(
                         source: source.name, expected: "a master index (pipe-delimited)", found: "a \(header.kind) index")
@@ -60,24 +68,30 @@ struct BackfillIndexStream {
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesBefore: Int, _ report: inout IndexParseReport,
         _ writer: Store.BulkFilingWriter
     ) throws -> Int {
+        let isoDate = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 10)
+        defer { isoDate.deallocate() }
         var cursor = LineCursor(bytes, position: start, linesBefore: linesBefore)
         while let line = cursor.next() {
             let row = ByteText.trimmed(bytes, line)
             if row.isEmpty { continue }
             report.rowsSeen += 1
             let fields: IndexRow
-            switch IndexRow.master(bytes, row) {
-            case .success(let value): fields = value
-            case .failure(let problem):
-                report.skip(line: cursor.lineNumber, problem.reason)
-                continue
+            if let fast = BackfillRowReader.split(bytes, row) {
+                fields = fast
+            } else {
+                switch IndexRow.master(bytes, row) {
+                case .success(let value): fields = value
+                case .failure(let problem):
+                    report.skip(line: cursor.lineNumber, problem.reason)
+                    continue
+                }
             }
             let keep = forms.keeps(bytes, fields.form)
             guard let cik = ByteText.cik(bytes, fields.cik) else {
                 report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.text(bytes, fields.cik))\" is not a number")
                 continue
             }
-            guard var date = ByteText.isoDate(bytes, fields.date) else {
+            guard BackfillRowReader.isoDate(bytes, fields.date, into: isoDate) else {
                 report.skip(
                     line: cursor.lineNumber, "date \"\(ByteText.text(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
                 continue
@@ -88,11 +102,9 @@ struct BackfillIndexStream {
             }
             guard keep else { continue }
             report.rowsKept += 1
-            try date.withUTF8 { date in
-                try writer.insert(
-                    cik: cik, name: slice(bytes, fields.companyName), form: slice(bytes, fields.form), date: date,
-                    accession: slice(bytes, fields.accession))
-            }
+            try writer.insert(
+                cik: cik, name: slice(bytes, fields.companyName), form: slice(bytes, fields.form),
+                date: UnsafeBufferPointer(isoDate), accession: slice(bytes, fields.accession))
         }
         return cursor.lineNumber
     }

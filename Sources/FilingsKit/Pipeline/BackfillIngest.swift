@@ -13,12 +13,17 @@ struct BackfillIngest {
     }
 
     /// SQLite's page cache for the transaction, in KiB: large enough for a quarter's index
-    /// pages, small enough to keep the process well under 64 MiB.
-    static let cacheKiB = 16 * 1024
+    /// pages, small enough to keep the whole process under 64 MiB (larger caches bought little here).
+    static let cacheKiB = 8 * 1024
+
+    /// A master index row is about 85 bytes; a gzip one about a fifth of that, so this underestimates safely.
+    static let bytesPerRow = 100
 
     let context: FilingsContext
     let feed: FeedDefinition
     let forms: BackfillForms
+    /// The stream's buffer; tests shrink it to cut lines across reads.
+    var bufferSize = BackfillIndexStream.defaultBufferSize
 
     /// Streams `source` into the store; `ledger` builds the entry saved in the same transaction.
     ///
@@ -30,11 +35,14 @@ struct BackfillIngest {
         let now = context.now()
         let watches = Dictionary(uniqueKeysWithValues: try context.store.watches().map { ($0.cik, $0) })
         let template = try BackfillURLTemplate(feed: feed)
+        let expectedRows = forms == .all ? (source.totalBytes ?? 0) / Self.bytesPerRow : 0
         let (report, inserted, watchedFilings) = try context.store.writer.write { db in
             try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
+            let deferred = try Store.deferIndexes(db, ifFewerRowsThan: expectedRows)
             let writer = try Store.BulkFilingWriter(
                 db, source: recordSource, fetchedAt: now, urlTemplate: template, watched: Set(watches.keys))
-            let report = try BackfillIndexStream(source: source, forms: forms).run(into: writer, progress: progress)
+            let report = try BackfillIndexStream(source: source, forms: forms, bufferSize: bufferSize).run(into: writer, progress: progress)
+            try Store.rebuildIndexes(deferred, db)
             if let entry = ledger?(report, writer.inserted) { try entry.save(db) }
             return (report, writer.inserted, writer.watchedFilings)
         }

@@ -3,6 +3,32 @@ import GRDB
 import GRDBSQLite
 
 extension Store {
+    /// Drops the secondary indexes of `filing` and `companyName` when a table holds fewer than
+    /// `rows` rows, and returns their SQL for `rebuildIndexes`: building an index once, sorted,
+    /// after a bulk load costs far less than updating it row by row. The caller's transaction
+    /// keeps this all or nothing; unique indexes (the primary keys) are never dropped.
+    static func deferIndexes(_ db: Database, ifFewerRowsThan rows: Int) throws -> [String] {
+        guard rows > 0 else { return [] }
+        var statements: [String] = []
+        for table in ["filing", "companyName"] {
+            guard try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table.quotedDatabaseIdentifier)") ?? 0 < rows else { continue }
+            let indexes = try Row.fetchAll(
+                db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+                arguments: [table])
+            for index in indexes {
+                let name: String = index["name"]
+                try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+                statements.append(index["sql"])
+            }
+        }
+        return statements
+    }
+
+    /// Recreates the indexes `deferIndexes` dropped, from their own SQL.
+    static func rebuildIndexes(_ statements: [String], _ db: Database) throws {
+        for sql in statements { try db.execute(sql: sql) }
+    }
+
     /// Writes index rows into `filing` at bulk speed, inside a write transaction its caller holds.
     ///
     /// Same effect as `insertNewFilings`: rows already stored are left as they are, and each CIK
