@@ -12,7 +12,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPEAT = 3
+REPEAT = 5
 CURRENT_REPORTS = (b"8-K", b"8-K/A")
 
 
@@ -25,11 +25,6 @@ def run(command, env=None):
         sys.exit(f"bench: {' '.join(command)} failed:\n{done.stderr.decode(errors='replace')}")
     rss = int(re.search(rb"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1)) / 1024
     return seconds, rss, done.stderr.decode(errors="replace")
-
-
-def best(measure):
-    """The fastest of REPEAT runs of `measure` (each returning (seconds, ...))."""
-    return min((measure() for _ in range(REPEAT)), key=lambda result: result[0])
 
 
 def rows_of(path):
@@ -164,30 +159,45 @@ def main():
     }
     first_three = [accession(r[4]) for r in rows[:3]]
     print(f"index: {index}, {os.path.getsize(index) / 1e6:.1f} MB, {len(rows):,} rows "
-          f"({expected['all']:,} distinct accessions, {expected['8-K']:,} in the 8-K family); best of {REPEAT} runs\n")
+          f"({expected['all']:,} distinct accessions, {expected['8-K']:,} in the 8-K family)\n")
 
     ours = Ours(args, index)
-    figures = {}
+    # Every tool runs once per round, rounds repeat, and each keeps its fastest run: on a shared
+    # machine, load then weighs on all of them alike.
+    tools = {
+        "8-K": lambda: ours.import_initialized("8-K"),
+        "8-K fresh": lambda: ours.import_fresh("8-K"),
+        "all": lambda: ours.import_initialized("all"),
+        "all fresh": lambda: ours.import_fresh("all"),
+        "edgartools": lambda: edgartools(args.edgartools_python, index),
+        "stdlib": lambda: python_ingest(index, args.work, same_schema=False),
+        "stdlib same schema": lambda: python_ingest(index, args.work, same_schema=True),
+        "sqlite3": lambda: sqlite_import(index, args.work, header_lines),
+        "grep": lambda: grep(index),
+    }
+    results = {name: [] for name in tools}
+    for _ in range(REPEAT):
+        for name, measure in tools.items():
+            result = measure()
+            if result:
+                results[name].append(result)
+    fastest = {name: min(runs, key=lambda r: r[0]) if runs else None for name, runs in results.items()}
     for forms in ("8-K", "all"):
-        seconds, rss, _, db = best(lambda: ours.import_initialized(forms))
+        seconds, rss, _, db = fastest[forms]
         stored = count(db)
         run(ours.command(db, forms))  # the same file again: nothing new may be stored
-        figures[forms] = seconds
         kept_first = all(count(db, f"SELECT count(*) FROM filing WHERE accession = '{a}'") == 1 for a in first_three) if forms == "all" else True
         print(f"filings import --forms {forms:<4} {seconds:7.3f} s  peak {rss:5.1f} MiB  rows {stored:,} "
               f"(expected {expected[forms]:,}; after re-import {count(db):,}; first rows kept: {kept_first})")
-        fresh_seconds, fresh_rss, _, _ = best(lambda: ours.import_fresh(forms))
-        figures[forms + " fresh"] = fresh_seconds
+        fresh_seconds, fresh_rss = fastest[forms + " fresh"][:2]
         print(f"  same, into a new database file (schema created by this run) {fresh_seconds:7.3f} s  peak {fresh_rss:5.1f} MiB")
     big_db = ours.initialized(os.path.join(args.work, "ours-big.sqlite"))
     big_seconds, big_rss, _ = run(ours.command(big_db, "all", big))
     print(f"filings import --forms all of a {os.path.getsize(big) / 1e6:.0f} MB index: {big_seconds:.3f} s, peak {big_rss:.1f} MiB")
 
-    peer = edgartools(args.edgartools_python, index)
-    stdlib = best(lambda: python_ingest(index, args.work, same_schema=False))
-    stdlib_same = best(lambda: python_ingest(index, args.work, same_schema=True))
-    shell = best(lambda: sqlite_import(index, args.work, header_lines)) if shutil.which("sqlite3") else None
-    scan = best(lambda: grep(index))
+    peer, stdlib, stdlib_same = fastest["edgartools"], fastest["stdlib"], fastest["stdlib same schema"]
+    shell, scan = fastest["sqlite3"], fastest["grep"]
+    figures = {name: fastest[name][0] for name in ("8-K", "8-K fresh", "all", "all fresh")}
     print()
     if peer:
         print(f"edgartools read_pipe_delimited_index (in process, parse only) {peer[0]:7.3f} s  rows {peer[1]:,}")
@@ -199,7 +209,7 @@ def main():
         print(f"sqlite3 shell .import (whole process)                        {shell[0]:7.3f} s  rows {shell[2]:,}")
     print(f"grep -c '|8-K|' (whole process)                              {scan[0]:7.3f} s  matches {scan[1]:,}")
 
-    print("\nratios (peer time / our time; above 1 means we are faster)")
+    print(f"\nratios (peer time / our time; above 1 means we are faster; best of {REPEAT} interleaved rounds)")
     if peer:
         print(f"  8-K import vs edgartools parse:        {ratio(peer[0], figures['8-K'])}  (new database file: {ratio(peer[0], figures['8-K fresh'])})")
     print(f"  all-forms import vs Python stdlib:     {ratio(stdlib[0], figures['all'])}  (same schema: {ratio(stdlib_same[0], figures['all'])})")

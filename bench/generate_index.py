@@ -6,7 +6,7 @@ day, its accession numbers get the copy's own year digits (so they stay unique),
 of its filers get new CIKs (a quarter has many more filers than a day). Rows are sorted as EDGAR
 sorts its full index, and the header is the quarterly one (`Cloud HTTP:` line, `Filename`).
 
-usage: generate_index.py DAILY_MASTER_IDX OUT [--rows N] [--quarter 2020Q1]
+usage: generate_index.py DAILY_MASTER_IDX OUT [--rows N] [--quarter 2020Q1] [--salt N]
 """
 import argparse
 import datetime
@@ -33,6 +33,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--rows", type=int, default=320_000)
     parser.add_argument("--quarter", default="2020Q1")
+    parser.add_argument("--salt", type=int, default=0, help="0-99: keeps accessions unique across generated quarters")
     args = parser.parse_args()
     year, quarter = int(args.quarter[:4]), int(args.quarter[5])
     rows = read_rows(args.daily)
@@ -50,6 +51,8 @@ def main():
                 number += copy * 10_000_000 + (year - 2000) * 1000
             accession = path.rsplit(b"/", 1)[1][:-4]
             accession = accession[:11] + yy + accession[13:]
+            if args.salt:
+                accession = b"%02d" % args.salt + accession[2:]
             new_cik = str(number).encode()
             out.append(b"|".join([new_cik, name, form, day, b"edgar/data/" + new_cik + b"/" + accession + b".txt"]))
         copy += 1

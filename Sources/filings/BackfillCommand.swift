@@ -32,7 +32,7 @@ struct BackfillCommand: AsyncParsableCommand {
 }
 
 /// A one-line progress bar on stderr, redrawn only when what it shows changes.
-final class ProgressBar {
+private final class ProgressBar {
     private let enabled: Bool
     private var last = ""
 

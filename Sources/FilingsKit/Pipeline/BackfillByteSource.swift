@@ -67,6 +67,38 @@ final class BackfillByteSource {
         if case .file(let handle) = input { try? handle.close() }
     }
 
+    /// Runs `body` over the whole input when it is plain (not gzip) and can be had without copying:
+    /// a file is mapped, bytes in memory are used where they are; nil otherwise (read by buffers).
+    ///
+    /// `body` calls `release(offset)` once it is done with the bytes before `offset`: their pages
+    /// leave memory, so a mapped 40 MB index never counts whole towards the process's memory.
+    func withWholeBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, _ release: (Int) -> Void) throws -> T) throws -> T? {
+        guard inflater == nil else { return nil }
+        switch input {
+        case .memory(let data, _):
+            return try data.withUnsafeBytes { raw in
+                try body(raw.bindMemory(to: UInt8.self)) { offset in bytesConsumed = offset }
+            }
+        case .file(let handle):
+            guard let size = totalBytes, size > 0,
+                let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, handle.fileDescriptor, 0), mapped != MAP_FAILED
+            else { return nil }
+            defer { munmap(mapped, size) }
+            madvise(mapped, size, MADV_SEQUENTIAL)
+            let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+            var released = 0
+            let bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
+            return try body(bytes) { offset in
+                let upTo = offset / pageSize * pageSize
+                if upTo > released {
+                    madvise(mapped + released, upTo - released, MADV_DONTNEED)
+                    released = upTo
+                }
+                bytesConsumed = offset
+            }
+        }
+    }
+
     /// Fills `buffer` as far as the bytes go; returns how many were written, 0 at the end.
     func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
         var written = 0

@@ -17,6 +17,51 @@ struct BackfillIndexStream {
 
     /// Streams every row, calling `progress` with the raw bytes consumed after each buffer.
     func run(into writer: Store.BulkFilingWriter, progress: (Int) -> Void = { _ in }) throws -> IndexParseReport {
+        let whole = try source.withWholeBytes { bytes, release in
+            try runInPlace(bytes, into: writer) { offset in
+                release(offset)
+                progress(source.bytesConsumed)
+            }
+        }
+        if let whole { return whole }
+        return try runBuffered(into: writer, progress: progress)
+    }
+
+    /// Reads plain bytes where they lie (mapped or in memory), a buffer's worth of lines at a time.
+    private func runInPlace(
+        _ bytes: UnsafeBufferPointer<UInt8>, into writer: Store.BulkFilingWriter, done: (Int) -> Void
+    ) throws -> IndexParseReport {
+        var report = try startReport(IndexHeader.read(bytes, source: source.name))
+        var start = report.header.rowsStart
+        var linesBefore = report.header.linesBefore
+        while start < bytes.count {
+            var end = min(bytes.count, start + bufferSize)
+            if end < bytes.count, let base = bytes.baseAddress {
+                // Stop after the window's last line: its first line break at or after `end - 1`.
+                let hit = memchr(base + end - 1, 0x0A, bytes.count - end + 1)
+                end = hit.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) + 1 } ?? bytes.count
+            }
+            linesBefore = try readRows(UnsafeBufferPointer(rebasing: bytes[0..<end]), from: start, linesBefore: linesBefore, &report.parse, writer)
+            done(end)
+            start = end
+        }
+        return report.parse
+    }
+
+    /// The header checked to be a master index's, and an empty report under it.
+    private func startReport(_ header: IndexHeader) throws -> (header: IndexHeader, parse: IndexParseReport) {
+        guard header.kind == .master else {
+            throw EDGARFormatError.unexpectedContent(
+                source: source.name, expected: "a master index (pipe-delimited)", found: "a \(header.kind) index")
+        }
+        let report = IndexParseReport(
+            source: source.name, kind: header.kind, period: header.period, description: header.description,
+            lastDataReceived: header.lastDataReceived)
+        return (header, report)
+    }
+
+    /// Reads the bytes through a buffer (gzip input, or a file that cannot be mapped).
+    private func runBuffered(into writer: Store.BulkFilingWriter, progress: (Int) -> Void) throws -> IndexParseReport {
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bufferSize, 16))
         defer { buffer.deallocate() }
         var filled = 0
@@ -39,13 +84,7 @@ struct BackfillIndexStream {
                 } catch where !atEnd && buffer.count < Self.largestHeaderBuffer {
                     continue  // the header runs past this buffer: read more first
                 }
-                guard header.kind == .master else {
-                    throw EDGARFormatError.unexpectedContent(
-                        source: source.name, expected: "a master index (pipe-delimited)", found: "a \(header.kind) index")
-                }
-                report = IndexParseReport(
-                    source: source.name, kind: header.kind, period: header.period, description: header.description,
-                    lastDataReceived: header.lastDataReceived)
+                report = try startReport(header).parse
                 start = header.rowsStart
                 linesBefore = header.linesBefore
             }

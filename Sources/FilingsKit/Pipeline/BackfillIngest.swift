@@ -18,6 +18,8 @@ struct BackfillIngest {
 
     /// A master index row is about 85 bytes; a gzip one about a fifth of that, so this underestimates safely.
     static let bytesPerRow = 100
+    /// The 8-K family is 2 to 6% of an index's rows.
+    static let rowsPerCurrentReport = 50
 
     let context: FilingsContext
     let feed: FeedDefinition
@@ -35,7 +37,8 @@ struct BackfillIngest {
         let now = context.now()
         let watches = Dictionary(uniqueKeysWithValues: try context.store.watches().map { ($0.cik, $0) })
         let template = try BackfillURLTemplate(feed: feed)
-        let expectedRows = forms == .all ? (source.totalBytes ?? 0) / Self.bytesPerRow : 0
+        let rows = (source.totalBytes ?? 0) / Self.bytesPerRow
+        let expectedRows = forms == .all ? rows : rows / Self.rowsPerCurrentReport
         let (report, inserted, watchedFilings) = try context.store.writer.write { db in
             try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
             let deferred = try Store.deferIndexes(db, ifFewerRowsThan: expectedRows)

@@ -62,6 +62,7 @@ public struct BackfillQuarter: Hashable, Comparable, Sendable, CustomStringConve
         return quarters
     }
 
+    /// Earlier quarters sort first.
     public static func < (lhs: BackfillQuarter, rhs: BackfillQuarter) -> Bool {
         (lhs.year, lhs.quarter) < (rhs.year, rhs.quarter)
     }

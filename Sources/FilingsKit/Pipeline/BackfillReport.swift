@@ -12,6 +12,7 @@ public struct BackfillReport: Sendable, Equatable {
     public var rowsKept = 0
     /// Rows new to the store.
     public var recordsStored = 0
+    /// Rows skipped as malformed (the ledger entry of their quarter says how many).
     public var malformedRows = 0
     /// The failure that stopped the run; the next run resumes at that quarter.
     public var failure: String?
