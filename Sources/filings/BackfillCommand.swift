@@ -25,7 +25,8 @@ struct BackfillCommand: AsyncParsableCommand {
         if report.malformedRows > 0 { summary += ", \(report.malformedRows) malformed rows skipped" }
         Terminal.log(summary)
         if let failure = report.failure {
-            Terminal.log("error: \(failure); run the same command again to resume there")
+            let reason = failure.hasSuffix(".") ? String(failure.dropLast()) : failure
+            Terminal.log("error: \(reason); run the same command again to resume there")
             throw ExitCode.failure
         }
     }
