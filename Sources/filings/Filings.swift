@@ -7,7 +7,7 @@ struct Filings: AsyncParsableCommand {
         abstract: "Watch SEC 8-Ks, California WARN notices and EU restructuring events for the companies you name.",
         subcommands: [
             WatchCommand.self, UnwatchCommand.self, WatchesCommand.self, SyncCommand.self, EventsCommand.self,
-            RecordsCommand.self, ImportCommand.self, DigestCommand.self, CheckCommand.self,
+            RecordsCommand.self, ImportCommand.self, DigestCommand.self, CheckCommand.self, BackfillCommand.self,
         ]
     )
 }

@@ -7,13 +7,14 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "EDGAR indexes, submissions JSON, ticker maps, CA WARN workbooks or PDFs, ERM CSV.") var paths: [String]
+    @Option(help: "Index rows to keep: 8-K (the 8-K family) or all.") var forms: BackfillForms = .currentReports
 
     func run() async throws {
         let importer = Importer(context: try global.context())
         var failed = false
         for path in paths {
             do {
-                let outcome = try await importer.importFile(at: path)
+                let outcome = try await importer.importFile(at: path, forms: forms)
                 Terminal.log("\(path): \(outcome.kind), \(outcome.rowsRead) rows read, \(outcome.recordsStored) stored, \(outcome.malformedRows) malformed skipped, \(outcome.eventsRaised) events")
             } catch {
                 Terminal.log("error: \(error.localizedDescription)")

@@ -37,7 +37,17 @@ public struct Importer: Sendable {
     }
 
     /// Imports one file; nothing is stored when it cannot be read or parsed.
-    public func importFile(at path: String) async throws -> ImportOutcome {
+    ///
+    /// A master index (daily or quarterly, plain or gzip) is streamed through the bulk path;
+    /// `forms` says which of its rows are kept (other indexes honour it too).
+    public func importFile(at path: String, forms: BackfillForms = .currentReports) async throws -> ImportOutcome {
+        if try Importer.isMasterIndex(path) {
+            let ingest = BackfillIngest(context: context, feed: try context.edgarFeed(), forms: forms)
+            let outcome = try ingest.run(try BackfillByteSource(path: path), recordSource: path)
+            return ImportOutcome(
+                path: path, kind: "\(EDGARFileKind.masterIndex)", rowsRead: outcome.report.rowsKept, recordsStored: outcome.inserted,
+                malformedRows: outcome.report.malformedCount, eventsRaised: outcome.eventsRaised)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -50,7 +60,7 @@ public struct Importer: Sendable {
         let feed = try context.edgarFeed()
         switch kind {
         case .masterIndex, .formIndex, .companyIndex:
-            let ingest = try IndexIngest.filings(from: data, source: path, feed: feed, now: context.now())
+            let ingest = try IndexIngest.filings(from: data, source: path, feed: feed, now: context.now(), keepAll: forms == .all)
             let inserted = try context.store.insertNewFilings(ingest.filings)
             let raised = try await raiseEvents(for: inserted)
             return ImportOutcome(path: path, kind: "\(kind)", rowsRead: ingest.filings.count, recordsStored: inserted.count, malformedRows: ingest.malformed, eventsRaised: raised)
@@ -124,6 +134,23 @@ public struct Importer: Sendable {
             EventRaiser.events(for: filing, company: watch.name, historical: true, now: context.now())
         }
         return try context.store.raise(events).count
+    }
+
+    /// True when the file's first bytes (inflated when gzip) are a master index's header.
+    static func isMasterIndex(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportError.unreadable(path: path, reason: "no such file, or it cannot be opened")
+        }
+        defer { try? handle.close() }
+        let start: Data
+        do {
+            start = try handle.read(upToCount: EDGARFileDetector.sniffLength) ?? Data()
+        } catch {
+            throw ImportError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        let plain = Gzip.isCompressed(start) ? (try? Gzip.decompress(start, limit: EDGARFileDetector.sniffLength)) ?? Data() : start
+        guard plain.first(where: { $0 > 0x20 }) != UInt8(ascii: "{") else { return false }
+        return EDGARFileDetector.detect(plain) == .masterIndex
     }
 
     /// The CIK in an EDGAR file name such as `CIK0000320193-submissions-001.json`.

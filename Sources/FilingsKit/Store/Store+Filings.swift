@@ -67,12 +67,14 @@ extension Store {
     }
 
     /// Watched companies' 8-Ks whose item codes are still unknown (the submissions JSON lags the index by hours).
+    ///
+    /// CROSS JOIN keeps the watch list as the outer loop: left to itself SQLite walks every filing by date.
     public func currentReportsAwaitingItems() throws -> [Filing] {
         try writer.read { db in
             try Filing.fetchAll(
                 db,
                 sql: """
-                    SELECT filing.* FROM filing JOIN watch ON watch.cik = filing.cik
+                    SELECT filing.* FROM watch CROSS JOIN filing ON filing.cik = watch.cik
                     WHERE filing.items IS NULL AND filing.form IN ('8-K', '8-K/A')
                     ORDER BY filing.filingDate
                     """)

@@ -1,0 +1,171 @@
+import Foundation
+
+/// Streams a `master.idx` (daily or quarterly, plain or gzip) into a `BulkFilingWriter`, one
+/// buffer of whole lines at a time: memory stays flat whatever the size of the index.
+///
+/// Rows are checked exactly as `EDGARIndexParser` checks them (same malformed rows, same line
+/// numbers); only rows whose form is kept are handed to the writer, straight from the buffer.
+struct BackfillIndexStream {
+    /// Bytes read per step; a line longer than this grows the buffer.
+    static let defaultBufferSize = 1 << 20
+    /// The most the buffer grows to while looking for the header.
+    static let largestHeaderBuffer = 1 << 22
+
+    let source: BackfillByteSource
+    let forms: BackfillForms
+    var bufferSize = defaultBufferSize
+
+    /// Streams every row, calling `progress` with the raw bytes consumed after each buffer.
+    func run(into writer: Store.BulkFilingWriter, progress: (Int) -> Void = { _ in }) throws -> IndexParseReport {
+        let whole = try source.withWholeBytes { bytes, release in
+            try runInPlace(bytes, into: writer) { offset in
+                release(offset)
+                progress(source.bytesConsumed)
+            }
+        }
+        if let whole { return whole }
+        return try runBuffered(into: writer, progress: progress)
+    }
+
+    /// Reads plain bytes where they lie (mapped or in memory), a buffer's worth of lines at a time.
+    private func runInPlace(
+        _ bytes: UnsafeBufferPointer<UInt8>, into writer: Store.BulkFilingWriter, done: (Int) -> Void
+    ) throws -> IndexParseReport {
+        var report = try startReport(IndexHeader.read(bytes, source: source.name))
+        var start = report.header.rowsStart
+        var linesBefore = report.header.linesBefore
+        while start < bytes.count {
+            var end = min(bytes.count, start + bufferSize)
+            if end < bytes.count, let base = bytes.baseAddress {
+                // Stop after the window's last line: its first line break at or after `end - 1`.
+                let hit = memchr(base + end - 1, 0x0A, bytes.count - end + 1)
+                end = hit.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) + 1 } ?? bytes.count
+            }
+            linesBefore = try readRows(UnsafeBufferPointer(rebasing: bytes[0..<end]), from: start, linesBefore: linesBefore, &report.parse, writer)
+            done(end)
+            start = end
+        }
+        return report.parse
+    }
+
+    /// The header checked to be a master index's, and an empty report under it.
+    private func startReport(_ header: IndexHeader) throws -> (header: IndexHeader, parse: IndexParseReport) {
+        guard header.kind == .master else {
+            throw EDGARFormatError.unexpectedContent(
+                source: source.name, expected: "a master index (pipe-delimited)", found: "a \(header.kind) index")
+        }
+        let report = IndexParseReport(
+            source: source.name, kind: header.kind, period: header.period, description: header.description,
+            lastDataReceived: header.lastDataReceived)
+        return (header, report)
+    }
+
+    /// Reads the bytes through a buffer (gzip input, or a file that cannot be mapped).
+    private func runBuffered(into writer: Store.BulkFilingWriter, progress: (Int) -> Void) throws -> IndexParseReport {
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bufferSize, 16))
+        defer { buffer.deallocate() }
+        var filled = 0
+        var report: IndexParseReport?
+        var linesBefore = 0
+        var atEnd = false
+        while !atEnd {
+            if filled == buffer.count { buffer = grow(buffer) }
+            let count = try source.read(into: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
+            atEnd = count == 0 || filled + count < buffer.count
+            filled += count
+            let usable = atEnd ? filled : lastLineEnd(buffer, filled)
+            guard usable > 0 else { continue }
+            let lines = UnsafeBufferPointer(start: buffer.baseAddress, count: usable)
+            var start = 0
+            if report == nil {
+                let header: IndexHeader
+                do {
+                    header = try IndexHeader.read(lines, source: source.name)
+                } catch where !atEnd && buffer.count < Self.largestHeaderBuffer {
+                    continue  // the header runs past this buffer: read more first
+                }
+                report = try startReport(header).parse
+                start = header.rowsStart
+                linesBefore = header.linesBefore
+            }
+            if var current = report {
+                linesBefore = try readRows(lines, from: start, linesBefore: linesBefore, &current, writer)
+                report = current
+            }
+            if let base = buffer.baseAddress, usable < filled {
+                memmove(base, base + usable, filled - usable)  // the unfinished line moves to the front
+            }
+            filled -= usable
+            progress(source.bytesConsumed)
+        }
+        guard let report else { throw EDGARFormatError.empty(source: source.name) }
+        return report
+    }
+
+    /// Checks and stores the rows of `bytes` from `start`; returns the number of the last line read.
+    private func readRows(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesBefore: Int, _ report: inout IndexParseReport,
+        _ writer: Store.BulkFilingWriter
+    ) throws -> Int {
+        let isoDate = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 10)
+        defer { isoDate.deallocate() }
+        var cursor = LineCursor(bytes, position: start, linesBefore: linesBefore)
+        while let line = cursor.next() {
+            let row = ByteText.trimmed(bytes, line)
+            if row.isEmpty { continue }
+            report.rowsSeen += 1
+            let fields: IndexRow
+            if let fast = BackfillRowReader.split(bytes, row) {
+                fields = fast
+            } else {
+                switch IndexRow.master(bytes, row) {
+                case .success(let value): fields = value
+                case .failure(let problem):
+                    report.skip(line: cursor.lineNumber, problem.reason)
+                    continue
+                }
+            }
+            let keep = forms.keeps(bytes, fields.form)
+            guard let cik = ByteText.cik(bytes, fields.cik) else {
+                report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.text(bytes, fields.cik))\" is not a number")
+                continue
+            }
+            guard BackfillRowReader.isoDate(bytes, fields.date, into: isoDate) else {
+                report.skip(
+                    line: cursor.lineNumber, "date \"\(ByteText.text(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
+                continue
+            }
+            guard ByteText.isAccession(bytes, fields.accession) else {
+                report.skip(line: cursor.lineNumber, "file name \"\(ByteText.text(bytes, fields.path))\" has no accession number")
+                continue
+            }
+            guard keep else { continue }
+            report.rowsKept += 1
+            try writer.insert(
+                cik: cik, name: slice(bytes, fields.companyName), form: slice(bytes, fields.form),
+                date: UnsafeBufferPointer(isoDate), accession: slice(bytes, fields.accession))
+        }
+        return cursor.lineNumber
+    }
+
+    private func slice(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
+    }
+
+    /// The end of the last complete line among the first `count` bytes (0 when none is complete).
+    private func lastLineEnd(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ count: Int) -> Int {
+        var index = count
+        while index > 0 {
+            if buffer[index - 1] == 0x0A { return index }
+            index -= 1
+        }
+        return 0
+    }
+
+    private func grow(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8> {
+        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+        _ = larger.initialize(from: buffer)
+        buffer.deallocate()
+        return larger
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+/// The bulk path shared by `filings backfill` and `filings import` of a master index: one index
+/// streamed into the store in one write transaction, its ledger entry (if any) committed with it.
+struct BackfillIngest {
+    /// What storing one index did.
+    struct Outcome {
+        var report: IndexParseReport
+        /// Rows new to the store.
+        var inserted: Int
+        var eventsRaised: Int
+    }
+
+    /// SQLite's page cache for the transaction, in KiB: large enough for a quarter's index
+    /// pages, small enough to keep the whole process under 64 MiB (larger caches bought little here).
+    static let cacheKiB = 8 * 1024
+
+    /// A master index row is about 85 bytes; a gzip one about a fifth of that, so this underestimates safely.
+    static let bytesPerRow = 100
+    /// The 8-K family is 2 to 6% of an index's rows.
+    static let rowsPerCurrentReport = 50
+
+    let context: FilingsContext
+    let feed: FeedDefinition
+    let forms: BackfillForms
+    /// The stream's buffer; tests shrink it to cut lines across reads.
+    var bufferSize = BackfillIndexStream.defaultBufferSize
+
+    /// Streams `source` into the store; `ledger` builds the entry saved in the same transaction.
+    ///
+    /// `recordSource` is what each row's `source` column says (the URL or path).
+    func run(
+        _ source: BackfillByteSource, recordSource: String, ledger: ((IndexParseReport, Int) -> LedgerEntry)? = nil,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> Outcome {
+        let now = context.now()
+        let watches = Dictionary(uniqueKeysWithValues: try context.store.watches().map { ($0.cik, $0) })
+        let template = try BackfillURLTemplate(feed: feed)
+        let rows = (source.totalBytes ?? 0) / Self.bytesPerRow
+        let expectedRows = forms == .all ? rows : rows / Self.rowsPerCurrentReport
+        let (report, inserted, watchedFilings) = try context.store.writer.write { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
+            let deferred = try Store.deferIndexes(db, ifFewerRowsThan: expectedRows)
+            let writer = try Store.BulkFilingWriter(
+                db, source: recordSource, fetchedAt: now, urlTemplate: template, watched: Set(watches.keys))
+            let report = try BackfillIndexStream(source: source, forms: forms, bufferSize: bufferSize).run(into: writer, progress: progress)
+            try Store.rebuildIndexes(deferred, db)
+            if let entry = ledger?(report, writer.inserted) { try entry.save(db) }
+            return (report, writer.inserted, writer.watchedFilings)
+        }
+        let events = watchedFilings.flatMap { filing in
+            watches[filing.cik].map { EventRaiser.events(for: filing, company: $0.name, historical: true, now: now) } ?? []
+        }
+        let raised = events.isEmpty ? 0 : try context.store.raise(events).count
+        return Outcome(report: report, inserted: inserted, eventsRaised: raised)
+    }
+}
