@@ -9,6 +9,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "EDGAR indexes, submissions JSON, ticker maps, CA WARN workbooks or PDFs, ERM CSV.") var paths: [String]
 
     func run() async throws {
+        let lock = try global.writerLock()
+        defer { lock.release() }
         let importer = Importer(context: try global.context())
         var failed = false
         for path in paths {
