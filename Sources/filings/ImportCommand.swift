@@ -17,6 +17,7 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 let outcome = try await importer.importFile(at: path)
                 Terminal.log("\(path): \(outcome.kind), \(outcome.rowsRead) rows read, \(outcome.recordsStored) stored, \(outcome.malformedRows) malformed skipped, \(outcome.eventsRaised) events")
+                if let note = outcome.note { Terminal.log("\(path): \(note)") }
             } catch {
                 Terminal.log("error: \(error.localizedDescription)")
                 failed = true

@@ -120,6 +120,14 @@ enum ByteText {
         return String(String.UnicodeScalarView(slice.lazy.map { Unicode.Scalar($0) }))
     }
 
+    /// At most the first 80 bytes of a field as text, with "…" when cut: for quoting a bad field in a message,
+    /// so a hostile 50 MB field costs 80 bytes, not a 50 MB string per diagnostic.
+    static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let limit = 80
+        guard range.count > limit else { return text(bytes, range) }
+        return text(bytes, range.lowerBound..<(range.lowerBound + limit)) + "…"
+    }
+
     /// The `count` ASCII digits at `start` as a number.
     private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         var value = 0

@@ -28,7 +28,7 @@ import Testing
             let running = try ProcessRunner.start(executable, ["import"] + paths, environment: environment, directory: dir)
             try await Task.sleep(for: .milliseconds(Int.random(in: 30...900, using: &random)))
             kill(running.pid, SIGKILL)
-            let result = try running.finish()
+            let result = try await FaultBench.finish(running)
             if result.status == SIGKILL, running.process.terminationReason == .uncaughtSignal { killedMidRun += 1 }
 
             let store = try Store(path: db.path)

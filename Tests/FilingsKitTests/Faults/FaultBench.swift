@@ -83,6 +83,20 @@ enum FaultBench {
         ]
     }
 
+    /// Waits for a started process off the concurrency pool, so a long wait never starves the loopback servers of other tests.
+    static func finish(_ running: ProcessRunner.Running) async throws -> ProcessRunner.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try running.finish() }) }
+        }
+    }
+
+    /// Runs CPU-heavy work (big generated files, fuzzing) off the concurrency pool, for the same reason.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     /// The package's own feeds directory (no network is touched by the commands that use it).
     static var packageFeeds: URL { SharedData.packageRoot.appendingPathComponent("Feeds") }
 }

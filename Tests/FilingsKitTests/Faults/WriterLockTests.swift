@@ -65,7 +65,7 @@ import Testing
 
         let one = try ProcessRunner.start(executable, ["import", big.path], environment: environment, directory: dir)
         let two = try ProcessRunner.start(executable, ["import", big.path], environment: environment, directory: dir)
-        let results = [try one.finish(), try two.finish()]
+        let results = [try await FaultBench.finish(one), try await FaultBench.finish(two)]
         let winners = results.filter { $0.status == 0 }
         let losers = results.filter { $0.status != 0 }
         #expect(winners.count == 1 && losers.count == 1, "\(results.map(\.stderr))")
@@ -85,7 +85,7 @@ import Testing
         }
         #expect(locked, "the third run never took the lock")
         kill(killed.pid, SIGKILL)
-        _ = try killed.finish()
+        _ = try await FaultBench.finish(killed)
         #expect(try String(contentsOfFile: lockFile, encoding: .utf8) == "\(killed.pid)\n")
         let next = try await BinaryRunner(environment: otherEnvironment).run(["import", big.path])
         #expect(next.status == 0, "\(next.stderr)")
