@@ -62,14 +62,20 @@ public final class WriterLock: @unchecked Sendable {
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let failure = errno
-            let holder = readPID(descriptor)
+            // The holder writes its PID just after taking the lock: give it a moment before calling it unknown.
+            var holder = readPID(descriptor)
+            for _ in 0..<5 where holder == nil && failure == EWOULDBLOCK {
+                usleep(20_000)
+                holder = readPID(descriptor)
+            }
             close(descriptor)
             if failure == EWOULDBLOCK { throw WriterLockError.held(path: path, pid: holder) }
             throw WriterLockError.unusable(path: path, reason: String(cString: strerror(failure)))
         }
+        // Write, then cut: a reader never sees an empty file while a PID is on its way.
         let record = Array("\(pid)\n".utf8)
-        _ = ftruncate(descriptor, 0)
         _ = record.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        _ = ftruncate(descriptor, off_t(record.count))
         return WriterLock(path: path, descriptor: descriptor)
     }
 

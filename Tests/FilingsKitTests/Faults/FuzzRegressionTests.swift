@@ -3,48 +3,50 @@ import Testing
 
 @testable import FilingsKit
 
-/// Inputs the fuzz pass found that crashed the process, each now an error naming the file.
-@Suite struct FuzzRegressionTests {
-    /// A valid workbook whose zip bytes are then damaged by `damage`.
-    static func damagedWorkbook(_ damage: (inout [UInt8]) -> Void) throws -> Data {
-        let parts = ParserFuzzTests.warnParts()
-        var bytes = [UInt8](try XlsxTestArchive.workbook(sheets: [("WARN", parts.sheet)], sharedStrings: parts.strings))
-        damage(&bytes)
-        return Data(bytes)
-    }
+extension FaultSuite {
+    /// Inputs the fuzz pass found that crashed the process, each now an error naming the file.
+    @Suite struct FuzzRegressionTests {
+        /// A valid workbook whose zip bytes are then damaged by `damage`.
+        static func damagedWorkbook(_ damage: (inout [UInt8]) -> Void) throws -> Data {
+            let parts = ParserFuzzTests.warnParts()
+            var bytes = [UInt8](try XlsxTestArchive.workbook(sheets: [("WARN", parts.sheet)], sharedStrings: parts.strings))
+            damage(&bytes)
+            return Data(bytes)
+        }
 
-    /// Offsets of a 4-byte signature in `bytes`.
-    static func offsets(of signature: [UInt8], in bytes: [UInt8]) -> [Int] {
-        (0...(bytes.count - signature.count)).filter { Array(bytes[$0..<($0 + signature.count)]) == signature }
-    }
+        /// Offsets of a 4-byte signature in `bytes`.
+        static func offsets(of signature: [UInt8], in bytes: [UInt8]) -> [Int] {
+            (0...(bytes.count - signature.count)).filter { Array(bytes[$0..<($0 + signature.count)]) == signature }
+        }
 
-    static func put(_ value: UInt32, at offset: Int, in bytes: inout [UInt8]) {
-        for index in 0..<4 { bytes[offset + index] = UInt8((value >> (8 * UInt32(index))) & 0xFF) }
-    }
+        static func put(_ value: UInt32, at offset: Int, in bytes: inout [UInt8]) {
+            for index in 0..<4 { bytes[offset + index] = UInt8((value >> (8 * UInt32(index))) & 0xFF) }
+        }
 
-    /// Found by `ParserFuzzTests.warnWorkbooks` (seed 9): a central directory entry whose local header offset
-    /// lies past the end made ZIPFoundation's in-memory reader trap ("Range requires lowerBound <= upperBound").
-    @Test("zip entries and directories pointing past the end of the file are an error, not a crash", arguments: 0..<4)
-    func pointersPastTheEnd(_ variant: Int) throws {
-        let data = try Self.damagedWorkbook { bytes in
-            let directory = Self.offsets(of: [0x50, 0x4B, 0x01, 0x02], in: bytes)
-            let end = Self.offsets(of: [0x50, 0x4B, 0x05, 0x06], in: bytes)[0]
-            switch variant {
-            case 0: Self.put(0x81A4_0000, at: directory[1] + 42, in: &bytes)  // local header offset (the fuzz find)
-            case 1: Self.put(0x7FFF_0000, at: end + 16, in: &bytes)  // central directory offset
-            case 2: Self.put(0x00FF_FFFF, at: directory[2] + 20, in: &bytes)  // compressed size
-            default: bytes[directory[1] + 28] = 0xFF  // name length running past the directory
+        /// Found by `ParserFuzzTests.warnWorkbooks` (seed 9): a central directory entry whose local header offset
+        /// lies past the end made ZIPFoundation's in-memory reader trap ("Range requires lowerBound <= upperBound").
+        @Test("zip entries and directories pointing past the end of the file are an error, not a crash", arguments: 0..<4)
+        func pointersPastTheEnd(_ variant: Int) throws {
+            let data = try Self.damagedWorkbook { bytes in
+                let directory = Self.offsets(of: [0x50, 0x4B, 0x01, 0x02], in: bytes)
+                let end = Self.offsets(of: [0x50, 0x4B, 0x05, 0x06], in: bytes)[0]
+                switch variant {
+                case 0: Self.put(0x81A4_0000, at: directory[1] + 42, in: &bytes)  // local header offset (the fuzz find)
+                case 1: Self.put(0x7FFF_0000, at: end + 16, in: &bytes)  // central directory offset
+                case 2: Self.put(0x00FF_FFFF, at: directory[2] + 20, in: &bytes)  // compressed size
+                default: bytes[directory[1] + 28] = 0xFF  // name length running past the directory
+                }
             }
+            #expect(throws: XlsxError.unreadableArchive(source: "WARN_Report.xlsx")) {
+                try CaliforniaWarnWorkbook.parse(data, source: "WARN_Report.xlsx")
+            }
+            #expect(XlsxError.unreadableArchive(source: "WARN_Report.xlsx").localizedDescription.hasPrefix("WARN_Report.xlsx: "))
         }
-        #expect(throws: XlsxError.unreadableArchive(source: "WARN_Report.xlsx")) {
-            try CaliforniaWarnWorkbook.parse(data, source: "WARN_Report.xlsx")
-        }
-        #expect(XlsxError.unreadableArchive(source: "WARN_Report.xlsx").localizedDescription.hasPrefix("WARN_Report.xlsx: "))
-    }
 
-    @Test("the undamaged workbook still parses, so the refusals above are about the damage")
-    func undamaged() throws {
-        let result = try CaliforniaWarnWorkbook.parse(try Self.damagedWorkbook { _ in }, source: "WARN_Report.xlsx")
-        #expect(result.notices.count == 2)
+        @Test("the undamaged workbook still parses, so the refusals above are about the damage")
+        func undamaged() throws {
+            let result = try CaliforniaWarnWorkbook.parse(try Self.damagedWorkbook { _ in }, source: "WARN_Report.xlsx")
+            #expect(result.notices.count == 2)
+        }
     }
 }
