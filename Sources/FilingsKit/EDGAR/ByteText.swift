@@ -52,7 +52,7 @@ enum ByteText {
         return true
     }
 
-    /// A CIK: 1 to 10 ASCII digits.
+    /// A CIK: 1 to 10 ASCII digits, not zero.
     static func cik(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
         guard !range.isEmpty, range.count <= 10 else { return nil }
         var value: Int64 = 0
@@ -61,7 +61,7 @@ enum ByteText {
             guard digit < 10 else { return nil }
             value = value * 10 + Int64(digit)
         }
-        return value
+        return value > 0 ? value : nil  // EDGAR numbers CIKs from 1; a zero is a shifted or damaged column
     }
 
     /// An ISO date `YYYY-MM-DD` from `YYYYMMDD` or `YYYY-MM-DD`, with month and day in range.

@@ -85,7 +85,7 @@ public enum EDGARIndexParser {
                 decisions[form] = keep
             }
             guard let cik = ByteText.cik(bytes, fields.cik) else {
-                report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.excerpt(bytes, fields.cik))\" is not a number")
+                report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.excerpt(bytes, fields.cik))\" is not a CIK (1 to 10 digits, not zero)")
                 continue
             }
             guard let date = ByteText.isoDate(bytes, fields.date) else {

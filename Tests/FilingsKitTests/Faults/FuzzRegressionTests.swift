@@ -43,7 +43,24 @@ extension FaultSuite {
             #expect(XlsxError.unreadableArchive(source: "WARN_Report.xlsx").localizedDescription.hasPrefix("WARN_Report.xlsx: "))
         }
 
-        @Test("the undamaged workbook still parses, so the refusals above are about the damage")
+        /// Found by the 20,000-mutant run of `ParserFuzzTests.indexes`: a shifted company.idx column left "0" in the
+    /// CIK field, and the row was kept with CIK 0, which EDGAR never assigns.
+    @Test("a CIK of zero, in a master or a fixed-width index, is a malformed row")
+    func zeroCIK() throws {
+        let master = HostileFileTests.dailyHeader + "0|ZERO CORP|8-K|20251118|edgar/data/0/0000000000-25-000001.txt\n" + HostileFileTests.goodRow
+        let (entries, report) = try EDGARIndexParser.entries(Data(master.utf8), source: "master.idx")
+        #expect(entries.map(\.cik) == [1326801])
+        #expect(report.malformed == [IndexParseReport.Issue(line: 8, reason: "CIK \"0\" is not a CIK (1 to 10 digits, not zero)")])
+        let fixture = try SharedData.fixture("edgar/company.wrapped.idx")
+        let text = String(decoding: fixture, as: UTF8.self)
+        let first = try #require(try EDGARIndexParser.entries(fixture, source: "company.idx").entries.first)
+        let zeroed = text.replacingOccurrences(of: " \(first.cik) ", with: " \(String(repeating: "0", count: String(first.cik).count)) ")
+        let (after, zeroReport) = try EDGARIndexParser.entries(Data(zeroed.utf8), source: "company.idx")
+        #expect(!after.contains { $0.cik == 0 })
+        #expect(zeroReport.malformedCount >= 1)
+    }
+
+    @Test("the undamaged workbook still parses, so the refusals above are about the damage")
         func undamaged() throws {
             let result = try CaliforniaWarnWorkbook.parse(try Self.damagedWorkbook { _ in }, source: "WARN_Report.xlsx")
             #expect(result.notices.count == 2)

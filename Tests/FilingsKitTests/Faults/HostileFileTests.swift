@@ -79,7 +79,7 @@ extension FaultSuite {
             let huge = String(repeating: "9", count: 50 << 20)
             let lines = [
                 (huge, "truncated row"),
-                (huge + "|A|8-K|20251118|edgar/data/1/0000000001-25-000001.txt", "CIK \"" + String(repeating: "9", count: 80) + "…\" is not a number"),
+                (huge + "|A|8-K|20251118|edgar/data/1/0000000001-25-000001.txt", "CIK \"" + String(repeating: "9", count: 80) + "…\" is not a CIK"),
                 ("1|" + huge + "|8-K|20251118|edgar/data/1/0000000001-25-000001.txt", "company name of 52428800 bytes is longer than any EDGAR name"),
                 ("1|A|8-K|" + huge + "|edgar/data/1/0000000001-25-000001.txt", "date \"" + String(repeating: "9", count: 80) + "…\""),
             ]
