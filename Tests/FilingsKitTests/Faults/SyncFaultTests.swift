@@ -72,5 +72,22 @@ extension FaultSuite {
                 #expect(try FaultBench.filingCount(store, source: source) == expected)
             }
         }
+
+        @Test("a daily index with corrupt rows: the good rows are stored, the bad ones counted with the first one's line")
+        func corruptRowsInADailyIndex() async throws {
+            try await LoopbackServer.serving { server in
+                let mirror = try await EDGARMirror.start(on: server)
+                var index = String(decoding: try SharedData.fixture("mirror/master.\(FaultBench.faultDay).idx"), as: UTF8.self)
+                index += "1431567|CUT OFF\n|8-K|not-a-date|edgar/data/1/x.txt\n"
+                await server.route(FaultBench.faultPath, .ok(Data(index.utf8)))
+                let lines = LogLines()
+                let clock = TestClock("2025-11-20T17:00:00Z")
+                let context = try FaultBench.context(mirror, clock: clock, store: try FaultBench.freshStore(), log: { lines.append($0) })
+                let report = await EDGARSync(context: context, feed: try context.edgarFeed()).run(since: Day("2025-11-18"), until: Day("2025-11-18"))
+                #expect(report.failures.isEmpty && report.malformedRows == 2 && report.recordsStored == 2)
+                #expect(SyncSummary.text([report]).contains("2 malformed rows skipped"))
+                #expect(lines.lines.contains { $0.hasSuffix("master.20251118.idx: 2 malformed rows skipped (first: line 11: truncated row: fewer than 5 fields separated by |)") }, "\(lines.lines)")
+            }
+        }
     }
 }
