@@ -28,6 +28,8 @@ struct DigestCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.localizedDescription)
         }
+        let lock = try (send != nil || markSent) ? global.writerLock() : nil
+        defer { lock?.release() }
         let outcome = try await DigestDelivery(context: try global.context()).run(request)
         if let output = outcome.output { Terminal.print(output) }
         if outcome.delivered {

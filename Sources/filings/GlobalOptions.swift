@@ -13,10 +13,19 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("user-agent"), help: ArgumentHelp("\"Name email\" declared to the SEC (env FILINGS_USER_AGENT).", valueName: "text"))
     var userAgent: String?
 
+    /// The database file: the option, then FILINGS_DB, then the default.
+    var databasePath: String {
+        db ?? ProcessInfo.processInfo.environment["FILINGS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath()
+    }
+
+    /// Takes the one-writer lock of the database, failing at once when another run holds it.
+    func writerLock() throws -> WriterLock {
+        try WriterLock.acquire(databasePath: databasePath)
+    }
+
     /// Builds the live context from the options, then the environment, then the defaults.
     func context() throws -> FilingsContext {
         let environment = ProcessInfo.processInfo.environment
-        let databasePath = db ?? environment["FILINGS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath()
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         guard let feedsDirectory = feeds ?? environment["FILINGS_FEEDS"] ?? FeedCatalog.defaultDirectory(executablePath: executable) else {
             throw ValidationError("cannot find the Feeds/ directory; pass --feeds DIR or set FILINGS_FEEDS")

@@ -10,12 +10,15 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Index rows to keep: 8-K (the 8-K family) or all.") var forms: BackfillForms = .currentReports
 
     func run() async throws {
+        let lock = try global.writerLock()
+        defer { lock.release() }
         let importer = Importer(context: try global.context())
         var failed = false
         for path in paths {
             do {
                 let outcome = try await importer.importFile(at: path, forms: forms)
                 Terminal.log("\(path): \(outcome.kind), \(outcome.rowsRead) rows read, \(outcome.recordsStored) stored, \(outcome.malformedRows) malformed skipped, \(outcome.eventsRaised) events")
+                if let note = outcome.note { Terminal.log("\(path): \(note)") }
             } catch {
                 Terminal.log("error: \(error.localizedDescription)")
                 failed = true

@@ -15,6 +15,8 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let lock = try global.writerLock()
+        defer { lock.release() }
         let reports = try await Syncer(context: try global.context()).run(only: only, since: since, until: until)
         Terminal.log(SyncSummary.text(reports))
         if reports.contains(where: \.failed) { throw ExitCode.failure }

@@ -9,6 +9,8 @@ struct UnwatchCommand: AsyncParsableCommand {
     @Argument(help: "Name, ticker, alias or CIK of a watched company.") var name: String
 
     func run() async throws {
+        let lock = try global.writerLock()
+        defer { lock.release() }
         let watch = try Watcher(context: try global.context()).unwatch(name)
         Terminal.print("no longer watching \(TextSanitizer.singleLine(watch.name)) (CIK \(watch.cik))\n")
     }

@@ -11,6 +11,8 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("alias"), help: "Another name the company's notices use (repeatable).") var aliases: [String] = []
 
     func run() async throws {
+        let lock = try global.writerLock()
+        defer { lock.release() }
         let outcome = try await Watcher(context: try global.context()).watch(name, cik: cik, aliases: aliases)
         Terminal.print(WatchSummary.text(outcome))
         if let first = outcome.readFailures.first {

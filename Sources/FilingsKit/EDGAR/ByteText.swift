@@ -52,7 +52,7 @@ enum ByteText {
         return true
     }
 
-    /// A CIK: 1 to 10 ASCII digits.
+    /// A CIK: 1 to 10 ASCII digits, not zero.
     static func cik(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
         guard !range.isEmpty, range.count <= 10 else { return nil }
         var value: Int64 = 0
@@ -61,7 +61,7 @@ enum ByteText {
             guard digit < 10 else { return nil }
             value = value * 10 + Int64(digit)
         }
-        return value
+        return value > 0 ? value : nil  // EDGAR numbers CIKs from 1; a zero is a shifted or damaged column
     }
 
     /// An ISO date `YYYY-MM-DD` from `YYYYMMDD` or `YYYY-MM-DD`, with month and day in range.
@@ -118,6 +118,14 @@ enum ByteText {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         if let utf8 = String(validating: slice, as: UTF8.self) { return utf8 }
         return String(String.UnicodeScalarView(slice.lazy.map { Unicode.Scalar($0) }))
+    }
+
+    /// At most the first 80 bytes of a field as text, with "…" when cut: for quoting a bad field in a message,
+    /// so a hostile 50 MB field costs 80 bytes, not a 50 MB string per diagnostic.
+    static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let limit = 80
+        guard range.count > limit else { return text(bytes, range) }
+        return text(bytes, range.lowerBound..<(range.lowerBound + limit)) + "…"
     }
 
     /// The `count` ASCII digits at `start` as a number.

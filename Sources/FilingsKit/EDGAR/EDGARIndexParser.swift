@@ -6,24 +6,34 @@ import Foundation
 /// The bytes are scanned in place: a row's form type is compared first, and the other fields are
 /// decoded only for rows the caller keeps. Malformed rows are skipped and counted in the report.
 public enum EDGARIndexParser {
+    /// The most a gzip index may inflate to (512 MiB): real quarterly indexes are tens of MB.
+    public static let maxInflatedBytes = 512 << 20
+    /// The longest company name accepted (EDGAR's conformed names are under 200 characters); a longer one is a malformed row.
+    public static let maxNameBytes = 1_000
+
     /// Parses `data`, calling `each` for every well-formed row whose form type `keepForm` accepts.
     ///
     /// - Parameters:
     ///   - source: the URL or path the bytes came from, for messages.
     ///   - keepForm: asked once per distinct form type (answers are remembered).
     /// - Throws: `EDGARFormatError` when the bytes are not an EDGAR index; whatever `each` throws.
+    ///   - maxInflatedBytes: a gzip index inflating to more than this is refused (a gzip bomb), before it fills memory.
     public static func parse(
-        _ data: Data, source: String, keepForm: (String) -> Bool = { _ in true },
+        _ data: Data, source: String, keepForm: (String) -> Bool = { _ in true }, maxInflatedBytes: Int = maxInflatedBytes,
         each: (IndexEntry) throws -> Void
     ) throws -> IndexParseReport {
         if Gzip.isCompressed(data) {
             let plain: Data
             do {
-                plain = try Gzip.decompress(data)
+                plain = try Gzip.decompress(data, limit: maxInflatedBytes + 1)
             } catch let error as Gzip.DecompressionError {
                 throw EDGARFormatError.compression(source: source, reason: error.reason)
             }
-            return try parse(plain, source: source, keepForm: keepForm, each: each)
+            if plain.count > maxInflatedBytes {
+                throw EDGARFormatError.compression(
+                    source: source, reason: "it inflates to more than \(maxInflatedBytes) bytes, far more than any EDGAR index (a gzip bomb?)")
+            }
+            return try parse(plain, source: source, keepForm: keepForm, maxInflatedBytes: maxInflatedBytes, each: each)
         }
         return try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -75,19 +85,23 @@ public enum EDGARIndexParser {
                 decisions[form] = keep
             }
             guard let cik = ByteText.cik(bytes, fields.cik) else {
-                report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.text(bytes, fields.cik))\" is not a number")
+                report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.excerpt(bytes, fields.cik))\" is not a CIK (1 to 10 digits, not zero)")
                 continue
             }
             guard let date = ByteText.isoDate(bytes, fields.date) else {
                 report.skip(
                     line: cursor.lineNumber,
-                    "date \"\(ByteText.text(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
+                    "date \"\(ByteText.excerpt(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
                 continue
             }
             guard ByteText.isAccession(bytes, fields.accession) else {
                 report.skip(
                     line: cursor.lineNumber,
-                    "file name \"\(ByteText.text(bytes, fields.path))\" has no accession number")
+                    "file name \"\(ByteText.excerpt(bytes, fields.path))\" has no accession number")
+                continue
+            }
+            guard fields.companyName.count <= maxNameBytes else {
+                report.skip(line: cursor.lineNumber, "company name of \(fields.companyName.count) bytes is longer than any EDGAR name")
                 continue
             }
             guard keep else { continue }

@@ -18,6 +18,8 @@ struct XlsxPackage {
                 .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
             throw XlsxError.notAZipArchive(source: source, prefix: prefix)
         }
+        // ZIPFoundation traps on entries pointing past the end, so the structure is checked first.
+        guard ZipBounds.problem(in: data) == nil else { throw XlsxError.unreadableArchive(source: source) }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {

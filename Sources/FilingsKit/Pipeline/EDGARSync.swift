@@ -68,7 +68,7 @@ public struct EDGARSync: Sendable {
                 report.fetched.append(day.iso)
                 report.recordsStored += inserted.count
                 report.malformedRows += ingest.malformed
-                if ingest.malformed > 0 { context.log("\(url.absoluteString): skipped \(ingest.malformed) malformed rows (\(ingest.note ?? ""))") }
+                if let note = ingest.note { context.log("\(url.absoluteString): \(note)") }
             case .notModified:
                 try context.store.record(entry(.ok, validators, previous?.rows ?? 0, previous?.detail))
                 report.unchanged.append(day.iso)

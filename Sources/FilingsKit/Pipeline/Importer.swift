@@ -9,6 +9,8 @@ public struct ImportOutcome: Sendable, Equatable {
     public var recordsStored: Int
     public var malformedRows: Int
     public var eventsRaised: Int
+    /// What was skipped and where, e.g. `2 malformed rows skipped (first: line 12: truncated row …)`.
+    public var note: String? = nil
 }
 
 /// Why a local file could not be imported.
@@ -16,6 +18,7 @@ public enum ImportError: LocalizedError, Equatable {
     case unreadable(path: String, reason: String)
     case unknownKind(path: String)
     case pageWithoutCIK(path: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -24,16 +27,24 @@ public enum ImportError: LocalizedError, Equatable {
             "\(path): not a file filings can import (EDGAR index, submissions JSON, ticker map, California WARN workbook or PDF, Eurofound ERM CSV)"
         case .pageWithoutCIK(let path):
             "\(path): a submissions history page names no company; keep its EDGAR name (CIK##########-submissions-001.json) so its CIK is known"
+        case .tooLarge(let path, let bytes, let limit):
+            "\(path): \(bytes) bytes is more than any file filings imports (at most \(limit) bytes; EDGAR's quarterly indexes are tens of MB); nothing was read"
         }
     }
 }
 
 /// `filings import`: local files in, type detected from their content.
 public struct Importer: Sendable {
-    let context: FilingsContext
+    /// The largest file read (1 GiB), far above EDGAR's quarterly indexes (tens of MB), so a runaway or hostile file is refused before it is loaded.
+    public static let maxFileBytes = 1 << 30
 
-    public init(context: FilingsContext) {
+    let context: FilingsContext
+    let maxFileBytes: Int
+
+    /// An importer that refuses files larger than `maxFileBytes`.
+    public init(context: FilingsContext, maxFileBytes: Int = Importer.maxFileBytes) {
         self.context = context
+        self.maxFileBytes = maxFileBytes
     }
 
     /// Imports one file; nothing is stored when it cannot be read or parsed.
@@ -50,7 +61,11 @@ public struct Importer: Sendable {
         }
         let data: Data
         do {
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            if size > maxFileBytes { throw ImportError.tooLarge(path: path, bytes: size, limit: maxFileBytes) }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw ImportError.unreadable(path: path, reason: error.localizedDescription)
         }
@@ -63,20 +78,25 @@ public struct Importer: Sendable {
             let ingest = try IndexIngest.filings(from: data, source: path, feed: feed, now: context.now(), keepAll: forms == .all)
             let inserted = try context.store.insertNewFilings(ingest.filings)
             let raised = try await raiseEvents(for: inserted)
-            return ImportOutcome(path: path, kind: "\(kind)", rowsRead: ingest.filings.count, recordsStored: inserted.count, malformedRows: ingest.malformed, eventsRaised: raised)
+            return ImportOutcome(
+                path: path, kind: "\(kind)", rowsRead: ingest.filings.count, recordsStored: inserted.count, malformedRows: ingest.malformed,
+                eventsRaised: raised, note: ingest.note)
         case .submissions:
             let submissions = try SubmissionsParser.parse(data, source: source)
-            return try await storeSubmissions(submissions.filings, company: submissions.company, path: path, kind: "submissions JSON", feed: feed)
+            return try await storeSubmissions(
+                submissions.filings, company: submissions.company, path: path, kind: "submissions JSON", feed: feed, issues: submissions.issues)
         case .submissionsPage:
             guard let cik = Importer.cikFromFileName(path), let company = try context.store.company(cik: cik) else {
                 throw ImportError.pageWithoutCIK(path: path)
             }
-            let rows = try SubmissionsParser.parsePage(data, source: source)
-            return try await storeSubmissions(rows, company: company, path: path, kind: "submissions history page", feed: feed)
+            let page = try SubmissionsParser.page(data, source: source)
+            return try await storeSubmissions(page.filings, company: company, path: path, kind: "submissions history page", feed: feed, issues: page.issues)
         case .tickers, .tickersExchange:
-            let entries = try TickerMapParser.parse(data, source: path)
-            let companies = try context.store.importTickers(entries.map { ($0.cik, $0.ticker, $0.name, $0.exchange) }, source: source)
-            return ImportOutcome(path: path, kind: "ticker map", rowsRead: entries.count, recordsStored: companies, malformedRows: 0, eventsRaised: 0)
+            let map = try TickerMapParser.map(data, source: path)
+            let companies = try context.store.importTickers(map.entries.map { ($0.cik, $0.ticker, $0.name, $0.exchange) }, source: source)
+            return ImportOutcome(
+                path: path, kind: "ticker map", rowsRead: map.entries.count, recordsStored: companies, malformedRows: map.skippedCount,
+                eventsRaised: 0, note: Importer.note(map.issues, count: map.skippedCount))
         }
     }
 
@@ -118,13 +138,24 @@ public struct Importer: Sendable {
         return firstLine.contains("id,") && firstLine.contains("announcementdate") && firstLine.contains("company")
     }
 
-    private func storeSubmissions(_ rows: [SubmissionFiling], company: Company, path: String, kind: String, feed: FeedDefinition) async throws -> ImportOutcome {
+    private func storeSubmissions(
+        _ rows: [SubmissionFiling], company: Company, path: String, kind: String, feed: FeedDefinition, issues: [String]
+    ) async throws -> ImportOutcome {
         if kind == "submissions JSON" { try context.store.upsertCompany(company) }
         let loader = SubmissionsLoader(context: context, feed: feed)
         let filings = try rows.filter { Filing.isCurrentReportForm($0.form) }.map { try loader.filing(from: $0, company: company, source: path) }
         let changed = try context.store.upsertSubmissionFilings(filings)
         let raised = try await raiseEvents(for: changed)
-        return ImportOutcome(path: path, kind: kind, rowsRead: rows.count, recordsStored: changed.count, malformedRows: 0, eventsRaised: raised)
+        return ImportOutcome(
+            path: path, kind: kind, rowsRead: rows.count, recordsStored: changed.count, malformedRows: 0, eventsRaised: raised,
+            note: Importer.note(issues, count: issues.count))
+    }
+
+    /// "N problem(s) (first: …)" for what a parser skipped or found missing, made printable; nil when nothing was.
+    static func note(_ issues: [String], count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let first = issues.first.map { " (first: \(TextSanitizer.singleLine(String($0.prefix(160)))))" } ?? ""
+        return "\(count) problem\(count == 1 ? "" : "s")\(first)"
     }
 
     /// Raises events for imported filings of watched companies; imports are history, so they are marked historical.

@@ -21,7 +21,16 @@ enum IndexIngest {
             }
         }
         if let urlError { throw urlError }
-        let note = report.malformedCount > 0 ? "\(report.malformedCount) malformed rows skipped" : nil
-        return Result(filings: filings, malformed: report.malformedCount, note: note)
+        return Result(filings: filings, malformed: report.malformedCount, note: note(report))
+    }
+
+    /// "N malformed rows skipped (first: line L: reason)", the reason made printable and short, since it quotes the file.
+    static func note(_ report: IndexParseReport) -> String? {
+        guard report.malformedCount > 0 else { return nil }
+        let first = report.malformed.first.map { issue in
+            let reason = TextSanitizer.singleLine(String(issue.reason.prefix(400)))
+            return " (first: line \(issue.line): \(reason.count > 160 ? String(reason.prefix(160)) + "…" : reason))"
+        }
+        return "\(report.malformedCount) malformed rows skipped\(first ?? "")"
     }
 }

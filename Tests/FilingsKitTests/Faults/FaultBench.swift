@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+
+@testable import FilingsKit
+
+/// Shared tools of the fault tests: contexts with short timeouts, big generated indexes, database probes.
+enum FaultBench {
+    /// The day whose index misbehaves in the sync fault tests, and its path on the mirror.
+    static let faultDay = "20251118"
+    static var faultPath: String { EDGARMirror.dailyPath(faultDay) }
+
+    /// A context like `EDGARMirror.context` but over the store's own ban record; `totalTimeout` bounds one response
+    /// (short for a dripping server, so it costs about a second per attempt).
+    static func context(
+        _ mirror: EDGARMirror, clock: TestClock, store: Store, totalTimeout: TimeInterval = 30, log: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws -> FilingsContext {
+        let client = HTTPClient(
+            transport: .live(timeout: 5, totalTimeout: totalTimeout), userAgent: EDGARMirror.userAgent, requestsPerSecond: 10, maxAttempts: 2,
+            ban: store.banRecord(), sleep: { _ in }, now: clock.now, log: log)
+        let fetcher = Fetcher { url, expecting, validators, sec in
+            try await client.fetch(url, expecting: expecting, validators: validators, sec: sec)
+        }
+        return FilingsContext(store: store, feeds: try FeedCatalog(directory: mirror.feedsDirectory.path), fetcher: fetcher, now: clock.now, log: log)
+    }
+
+    /// A fresh store in its own temporary directory.
+    static func freshStore() throws -> Store {
+        try Store(path: try temporaryDirectory().appendingPathComponent("filings.sqlite").path)
+    }
+
+    /// Filings whose source is `source` (an index URL or file path).
+    static func filingCount(_ store: Store, source: String) throws -> Int {
+        try store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM filing WHERE source = ?", arguments: [source]) ?? 0
+        }
+    }
+
+    /// `PRAGMA integrity_check` joined into one string ("ok" when the file is sound).
+    static func integrity(_ store: Store) throws -> String {
+        try store.writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
+    /// A quarterly master index of `rows` 8-K rows with accessions unique to `fileNumber`.
+    static func quarterlyMaster(rows: Int, fileNumber: Int) -> Data {
+        var text = """
+            Description:           Master Index of EDGAR Dissemination Feed
+            Last Data Received:    March 31, 2025
+            Comments:              webmaster@sec.gov
+            Anonymous FTP:         ftp://ftp.sec.gov/edgar/
+            Cloud HTTP:            https://www.sec.gov/Archives/
+
+
+
+
+            CIK|Company Name|Form Type|Date Filed|Filename
+            --------------------------------------------------------------------------------
+
+            """
+        text.reserveCapacity(rows * 90)
+        let filer = String(format: "%010d", 9_000_000 + fileNumber)
+        for row in 0..<rows {
+            let cik = 1_000_000 + row % 5_000
+            let sequence = String(format: "%06d", row)
+            text += "\(cik)|GENERATED COMPANY \(row % 5_000) INC|8-K|2025-02-\(String(format: "%02d", 1 + row % 28))|edgar/data/\(cik)/\(filer)-25-\(sequence).txt\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// Polls (bounded, about `seconds`) until `condition` holds; returns whether it did.
+    static func waitUntil(seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
+        for _ in 0..<Int(seconds * 20) {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try condition()
+    }
+
+    /// The environment for running the binary against `feeds` and `db`.
+    static func environment(db: URL, feeds: URL) -> [String: String] {
+        [
+            "PATH": "/usr/bin:/bin", "HOME": db.deletingLastPathComponent().path, "FILINGS_DB": db.path,
+            "FILINGS_FEEDS": feeds.path, "FILINGS_USER_AGENT": EDGARMirror.userAgent,
+        ]
+    }
+
+    /// Waits for a started process off the concurrency pool, so a long wait never starves the loopback servers of other tests.
+    static func finish(_ running: ProcessRunner.Running) async throws -> ProcessRunner.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try running.finish() }) }
+        }
+    }
+
+    /// Runs CPU-heavy work (big generated files, fuzzing) off the concurrency pool, for the same reason.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// The package's own feeds directory (no network is touched by the commands that use it).
+    static var packageFeeds: URL { SharedData.packageRoot.appendingPathComponent("Feeds") }
+}
