@@ -9,7 +9,7 @@ public enum EDGARIndexParser {
     /// The most a gzip index may inflate to (512 MiB): real quarterly indexes are tens of MB.
     public static let maxInflatedBytes = 512 << 20
     /// The longest company name accepted (EDGAR's conformed names are under 200 characters); a longer one is a malformed row.
-    public static let maxNameBytes = 1_000
+    public static let maxNameBytes = IndexRowProblem.maxNameBytes
 
     /// Parses `data`, calling `each` for every well-formed row whose form type `keepForm` accepts.
     ///
@@ -85,23 +85,19 @@ public enum EDGARIndexParser {
                 decisions[form] = keep
             }
             guard let cik = ByteText.cik(bytes, fields.cik) else {
-                report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.excerpt(bytes, fields.cik))\" is not a CIK (1 to 10 digits, not zero)")
+                report.skip(line: cursor.lineNumber, IndexRowProblem.cik(bytes, fields.cik))
                 continue
             }
             guard let date = ByteText.isoDate(bytes, fields.date) else {
-                report.skip(
-                    line: cursor.lineNumber,
-                    "date \"\(ByteText.excerpt(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
+                report.skip(line: cursor.lineNumber, IndexRowProblem.date(bytes, fields.date))
                 continue
             }
             guard ByteText.isAccession(bytes, fields.accession) else {
-                report.skip(
-                    line: cursor.lineNumber,
-                    "file name \"\(ByteText.excerpt(bytes, fields.path))\" has no accession number")
+                report.skip(line: cursor.lineNumber, IndexRowProblem.accession(bytes, path: fields.path))
                 continue
             }
-            guard fields.companyName.count <= maxNameBytes else {
-                report.skip(line: cursor.lineNumber, "company name of \(fields.companyName.count) bytes is longer than any EDGAR name")
+            if let problem = IndexRowProblem.name(fields.companyName) {
+                report.skip(line: cursor.lineNumber, problem)
                 continue
             }
             guard keep else { continue }

@@ -53,6 +53,19 @@ public enum HTTPError: LocalizedError, Equatable {
         }
     }
 
+    /// True when the server could not be reached at all: the next request to it would fail the same way.
+    public var isUnreachable: Bool {
+        guard case .transport(_, let reason) = self else { return false }
+        return [Unreachable.noServer, Unreachable.noHost, Unreachable.noNetwork].contains(reason)
+    }
+
+    /// The transport's words for a server that cannot be reached.
+    enum Unreachable {
+        static let noServer = "could not connect to the server"
+        static let noHost = "host name not found"
+        static let noNetwork = "not connected to the network"
+    }
+
     /// Server errors that usually pass: internal error, bad gateway, unavailable, gateway timeout.
     static let retriedStatuses: Set<Int> = [500, 502, 503, 504]
 

@@ -110,9 +110,9 @@ extension HTTPTransport {
         switch error.code {
         case .timedOut: return "timed out"
         case .networkConnectionLost: return "the connection was lost before the response was complete"
-        case .cannotConnectToHost: return "could not connect to the server"
-        case .cannotFindHost, .dnsLookupFailed: return "host name not found"
-        case .notConnectedToInternet: return "not connected to the network"
+        case .cannotConnectToHost: return HTTPError.Unreachable.noServer
+        case .cannotFindHost, .dnsLookupFailed: return HTTPError.Unreachable.noHost
+        case .notConnectedToInternet: return HTTPError.Unreachable.noNetwork
         case .cannotDecodeContentData, .cannotDecodeRawData: return "the compressed body is corrupt"
         case .badServerResponse: return "the server closed the connection or answered with invalid HTTP"
         case .unknown: return error.localizedDescription

@@ -127,16 +127,19 @@ struct BackfillIndexStream {
             }
             let keep = forms.keeps(bytes, fields.form)
             guard let cik = ByteText.cik(bytes, fields.cik) else {
-                report.skip(line: cursor.lineNumber, "CIK \"\(ByteText.text(bytes, fields.cik))\" is not a number")
+                report.skip(line: cursor.lineNumber, IndexRowProblem.cik(bytes, fields.cik))
                 continue
             }
             guard BackfillRowReader.isoDate(bytes, fields.date, into: isoDate) else {
-                report.skip(
-                    line: cursor.lineNumber, "date \"\(ByteText.text(bytes, fields.date))\" is not YYYYMMDD or YYYY-MM-DD")
+                report.skip(line: cursor.lineNumber, IndexRowProblem.date(bytes, fields.date))
                 continue
             }
             guard ByteText.isAccession(bytes, fields.accession) else {
-                report.skip(line: cursor.lineNumber, "file name \"\(ByteText.text(bytes, fields.path))\" has no accession number")
+                report.skip(line: cursor.lineNumber, IndexRowProblem.accession(bytes, path: fields.path))
+                continue
+            }
+            if let problem = IndexRowProblem.name(fields.companyName) {
+                report.skip(line: cursor.lineNumber, problem)
                 continue
             }
             guard keep else { continue }

@@ -80,8 +80,9 @@ public struct EDGARSync: Sendable {
         } catch {
             try context.store.record(entry(.failed, nil, 0, error.localizedDescription))
             report.failures.append("\(day.iso): \(error.localizedDescription)")
-            // A server still unreachable after the client's retries will not answer for the next day either.
-            if case HTTPError.transport = error { return false }
+            // A server still unreachable after the client's retries will not answer for the next day either;
+            // any other failure is the day's own, and later days still run.
+            if let error = error as? HTTPError, error.isUnreachable { return false }
             return !EDGARSync.stopsSECRequests(error)
         }
     }

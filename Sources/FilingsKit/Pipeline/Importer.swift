@@ -52,17 +52,23 @@ public struct Importer: Sendable {
     /// A master index (daily or quarterly, plain or gzip) is streamed through the bulk path;
     /// `forms` says which of its rows are kept (other indexes honour it too).
     public func importFile(at path: String, forms: BackfillForms = .currentReports) async throws -> ImportOutcome {
+        do {
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            if size > maxFileBytes { throw ImportError.tooLarge(path: path, bytes: size, limit: maxFileBytes) }
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError.unreadable(path: path, reason: error.localizedDescription)
+        }
         if try Importer.isMasterIndex(path) {
             let ingest = BackfillIngest(context: context, feed: try context.edgarFeed(), forms: forms)
             let outcome = try ingest.run(try BackfillByteSource(path: path), recordSource: path)
             return ImportOutcome(
                 path: path, kind: "\(EDGARFileKind.masterIndex)", rowsRead: outcome.report.rowsKept, recordsStored: outcome.inserted,
-                malformedRows: outcome.report.malformedCount, eventsRaised: outcome.eventsRaised)
+                malformedRows: outcome.report.malformedCount, eventsRaised: outcome.eventsRaised, note: IndexIngest.note(outcome.report))
         }
         let data: Data
         do {
-            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-            if size > maxFileBytes { throw ImportError.tooLarge(path: path, bytes: size, limit: maxFileBytes) }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as ImportError {
             throw error

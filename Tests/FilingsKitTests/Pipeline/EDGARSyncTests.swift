@@ -118,4 +118,17 @@ import Testing
             #expect(await server.requests.isEmpty)
         }
     }
+
+    @Test func anUnreachableServerStopsTheNightAfterOneDayNotOnePerDay() async throws {
+        // Nothing listens on port 1 of the loopback: every request is refused at once.
+        let feeds = try EDGARMirror.writeFeeds(base: try #require(URL(string: "http://127.0.0.1:1")))
+        let mirror = EDGARMirror(server: try await LoopbackServer.start(), feedsDirectory: feeds)
+        let context = try mirror.context(now: TestClock("2025-11-24T17:00:00Z").now)
+        let report = await EDGARSync(context: context, feed: try context.edgarFeed()).run(since: week.since, until: week.until)
+        await mirror.server.stop()
+        #expect(report.failures.count == 1)
+        #expect(report.failures.first?.contains("2025-11-17") == true)
+        #expect(report.failures.first?.contains("could not connect to the server") == true)
+        #expect(try context.store.ledgerEntry(feed: "sec-edgar", unit: "2025-11-18") == nil)  // asked next run
+    }
 }
