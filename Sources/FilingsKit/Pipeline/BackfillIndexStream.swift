@@ -4,7 +4,8 @@ import Foundation
 /// buffer of whole lines at a time: memory stays flat whatever the size of the index.
 ///
 /// Rows are checked exactly as `EDGARIndexParser` checks them (same malformed rows, same line
-/// numbers); only rows whose form is kept are handed to the writer, straight from the buffer.
+/// numbers; keeping only the 8-K family, rows that cannot be 8-Ks are counted but not read);
+/// only rows whose form is kept are handed to the writer, straight from the buffer.
 struct BackfillIndexStream {
     /// Bytes read per step; a line longer than this grows the buffer.
     static let defaultBufferSize = 1 << 20
@@ -109,46 +110,103 @@ struct BackfillIndexStream {
     ) throws -> Int {
         let isoDate = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 10)
         defer { isoDate.deallocate() }
+        if forms == .currentReports {
+            return try readCurrentReportRows(bytes, from: start, linesBefore: linesBefore, &report, writer, isoDate)
+        }
         var cursor = LineCursor(bytes, position: start, linesBefore: linesBefore)
         while let line = cursor.next() {
-            let row = ByteText.trimmed(bytes, line)
-            if row.isEmpty { continue }
-            report.rowsSeen += 1
-            let fields: IndexRow
-            if let fast = BackfillRowReader.split(bytes, row) {
-                fields = fast
-            } else {
-                switch IndexRow.master(bytes, row) {
-                case .success(let value): fields = value
-                case .failure(let problem):
-                    report.skip(line: cursor.lineNumber, problem.reason)
-                    continue
-                }
-            }
-            let keep = forms.keeps(bytes, fields.form)
-            guard let cik = ByteText.cik(bytes, fields.cik) else {
-                report.skip(line: cursor.lineNumber, IndexRowProblem.cik(bytes, fields.cik))
-                continue
-            }
-            guard BackfillRowReader.isoDate(bytes, fields.date, into: isoDate) else {
-                report.skip(line: cursor.lineNumber, IndexRowProblem.date(bytes, fields.date))
-                continue
-            }
-            guard ByteText.isAccession(bytes, fields.accession) else {
-                report.skip(line: cursor.lineNumber, IndexRowProblem.accession(bytes, path: fields.path))
-                continue
-            }
-            if let problem = IndexRowProblem.name(fields.companyName) {
-                report.skip(line: cursor.lineNumber, problem)
-                continue
-            }
-            guard keep else { continue }
-            report.rowsKept += 1
-            try writer.insert(
-                cik: cik, name: slice(bytes, fields.companyName), form: slice(bytes, fields.form),
-                date: UnsafeBufferPointer(isoDate), accession: slice(bytes, fields.accession))
+            try readRow(bytes, line, number: cursor.lineNumber, &report, writer, isoDate)
         }
         return cursor.lineNumber
+    }
+
+    /// Keeping only the 8-K family (2% of a quarter's rows), jumps from one `|8-K` to the next the way grep
+    /// does: rows in between are counted, not read, so their damage goes unseen; every row that could be an
+    /// 8-K is read and checked like any other.
+    private func readCurrentReportRows(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesBefore: Int, _ report: inout IndexParseReport,
+        _ writer: Store.BulkFilingWriter, _ isoDate: UnsafeMutableBufferPointer<UInt8>
+    ) throws -> Int {
+        guard let base = bytes.baseAddress else { return linesBefore }
+        var lineNumber = linesBefore
+        var position = start
+        while position < bytes.count {
+            let hit = nextCurrentReportForm(bytes, from: position)
+            let candidate = hit ?? bytes.count
+            // Count the lines that end before the candidate: they hold no 8-K.
+            while let newline = memchr(base + position, 0x0A, bytes.count - position) {
+                let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline))
+                guard end < candidate else { break }
+                lineNumber += 1
+                if !ByteText.trimmed(bytes, position..<end).isEmpty { report.rowsSeen += 1 }
+                position = end + 1
+            }
+            var cursor = LineCursor(bytes, position: position, linesBefore: lineNumber)
+            guard let line = cursor.next() else { break }
+            if hit == nil {
+                if !ByteText.trimmed(bytes, line).isEmpty { report.rowsSeen += 1 }  // the last line, unterminated
+            } else {
+                try readRow(bytes, line, number: cursor.lineNumber, &report, writer, isoDate)
+            }
+            lineNumber = cursor.lineNumber
+            position = cursor.position
+        }
+        return lineNumber
+    }
+
+    /// Where the next `|8-K` starts at or after `position`: each `K` found by `memchr` is checked for the three bytes before it.
+    private func nextCurrentReportForm(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var from = position + 3
+        while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "K")), bytes.count - from) {
+            let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if bytes[k - 1] == UInt8(ascii: "-"), bytes[k - 2] == UInt8(ascii: "8"), bytes[k - 3] == ByteText.pipe { return k - 3 }
+            from = k + 1
+        }
+        return nil
+    }
+
+    /// Checks one row and stores it when its form is kept; a malformed row is skipped into `report`.
+    private func readRow(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, number: Int, _ report: inout IndexParseReport,
+        _ writer: Store.BulkFilingWriter, _ isoDate: UnsafeMutableBufferPointer<UInt8>
+    ) throws {
+        let row = ByteText.trimmed(bytes, line)
+        if row.isEmpty { return }
+        report.rowsSeen += 1
+        let fields: IndexRow
+        if let fast = BackfillRowReader.split(bytes, row) {
+            fields = fast
+        } else {
+            switch IndexRow.master(bytes, row) {
+            case .success(let value): fields = value
+            case .failure(let problem):
+                report.skip(line: number, problem.reason)
+                return
+            }
+        }
+        let keep = forms.keeps(bytes, fields.form)
+        guard let cik = ByteText.cik(bytes, fields.cik) else {
+            report.skip(line: number, IndexRowProblem.cik(bytes, fields.cik))
+            return
+        }
+        guard BackfillRowReader.isoDate(bytes, fields.date, into: isoDate) else {
+            report.skip(line: number, IndexRowProblem.date(bytes, fields.date))
+            return
+        }
+        guard ByteText.isAccession(bytes, fields.accession) else {
+            report.skip(line: number, IndexRowProblem.accession(bytes, path: fields.path))
+            return
+        }
+        if let problem = IndexRowProblem.name(fields.companyName) {
+            report.skip(line: number, problem)
+            return
+        }
+        guard keep else { return }
+        report.rowsKept += 1
+        try writer.insert(
+            cik: cik, name: slice(bytes, fields.companyName), form: slice(bytes, fields.form),
+            date: UnsafeBufferPointer(isoDate), accession: slice(bytes, fields.accession))
     }
 
     private func slice(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
