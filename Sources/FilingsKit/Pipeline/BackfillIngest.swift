@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The bulk path shared by `filings backfill` and `filings import` of a master index: one index
 /// streamed into the store in one write transaction, its ledger entry (if any) committed with it.
@@ -39,20 +38,16 @@ struct BackfillIngest {
         let template = try BackfillURLTemplate(feed: feed)
         let rows = (source.totalBytes ?? 0) / Self.bytesPerRow
         let expectedRows = forms == .all ? rows : rows / Self.rowsPerCurrentReport
-        let (report, inserted, watchedFilings) = try context.store.writer.write { db in
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
-            let deferred = try Store.deferIndexes(db, ifFewerRowsThan: expectedRows)
-            let writer = try Store.BulkFilingWriter(
-                db, source: recordSource, fetchedAt: now, urlTemplate: template, watched: Set(watches.keys))
-            let report = try BackfillIndexStream(source: source, forms: forms, bufferSize: bufferSize).run(into: writer, progress: progress)
-            try Store.rebuildIndexes(deferred, db)
-            if let entry = ledger?(report, writer.inserted) { try entry.save(db) }
-            return (report, writer.inserted, writer.watchedFilings)
+        let load = try context.store.bulkLoad(
+            source: recordSource, fetchedAt: now, urlTemplate: template, watched: Set(watches.keys), expectedRows: expectedRows,
+            cacheKiB: Self.cacheKiB, ledger: ledger
+        ) { writer in
+            try BackfillIndexStream(source: source, forms: forms, bufferSize: bufferSize).run(into: writer, progress: progress)
         }
-        let events = watchedFilings.flatMap { filing in
+        let events = load.watchedFilings.flatMap { filing in
             watches[filing.cik].map { EventRaiser.events(for: filing, company: $0.name, historical: true, now: now) } ?? []
         }
         let raised = events.isEmpty ? 0 : try context.store.raise(events).count
-        return Outcome(report: report, inserted: inserted, eventsRaised: raised)
+        return Outcome(report: load.report, inserted: load.inserted, eventsRaised: raised)
     }
 }

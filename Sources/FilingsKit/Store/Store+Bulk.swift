@@ -3,6 +3,33 @@ import GRDB
 import GRDBSQLite
 
 extension Store {
+    /// What one bulk load stored.
+    struct BulkLoad {
+        var report: IndexParseReport
+        /// Rows new to the store.
+        var inserted: Int
+        /// The new rows that belong to watched companies.
+        var watchedFilings: [Filing]
+    }
+
+    /// Loads one index through a `BulkFilingWriter` in one write transaction: a cache sized for
+    /// the load, secondary indexes rebuilt afterwards when the table is young (`expectedRows`), and
+    /// the ledger entry `ledger` builds committed with the rows, so a crash leaves neither or both.
+    func bulkLoad(
+        source: String, fetchedAt: Date, urlTemplate: BackfillURLTemplate, watched: Set<Int64>, expectedRows: Int, cacheKiB: Int,
+        ledger: ((IndexParseReport, Int) -> LedgerEntry)?, fill: (BulkFilingWriter) throws -> IndexParseReport
+    ) throws -> BulkLoad {
+        try writer.write { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
+            let deferred = try Store.deferIndexes(db, ifFewerRowsThan: expectedRows)
+            let writer = try BulkFilingWriter(db, source: source, fetchedAt: fetchedAt, urlTemplate: urlTemplate, watched: watched)
+            let report = try fill(writer)
+            try Store.rebuildIndexes(deferred, db)
+            if let entry = ledger?(report, writer.inserted) { try entry.save(db) }
+            return BulkLoad(report: report, inserted: writer.inserted, watchedFilings: writer.watchedFilings)
+        }
+    }
+
     /// Drops the secondary indexes of `filing` and `companyName` when a table holds fewer than
     /// `rows` rows, and returns their SQL for `rebuildIndexes`: building an index once, sorted,
     /// after a bulk load costs far less than updating it row by row. The caller's transaction
