@@ -17,6 +17,8 @@ struct BackfillCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let lock = try global.writerLock()
+        defer { lock.release() }
         let bar = ProgressBar(enabled: isatty(2) == 1)
         let report = await Backfill(context: try global.context()).run(from: from, to: to, forms: forms) { bar.draw($0) }
         bar.finish()
@@ -29,30 +31,6 @@ struct BackfillCommand: AsyncParsableCommand {
             Terminal.log("error: \(reason); run the same command again to resume there")
             throw ExitCode.failure
         }
-    }
-}
-
-/// A one-line progress bar on stderr, redrawn only when what it shows changes.
-private final class ProgressBar {
-    private let enabled: Bool
-    private var last = ""
-
-    init(enabled: Bool) {
-        self.enabled = enabled
-    }
-
-    func draw(_ progress: BackfillProgress) {
-        guard enabled else { return }
-        let width = 30
-        let filled = Int(progress.fraction * Double(width))
-        let line = "\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(Int(progress.fraction * 100))% \(progress.quarter) (\(progress.position)/\(progress.count))"
-        guard line != last else { return }
-        last = line
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        if enabled && !last.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
 
