@@ -129,7 +129,7 @@ enum ByteText {
     }
 
     /// The `count` ASCII digits at `start` as a number.
-    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         var value = 0
         for index in start..<(start + count) {
             let digit = bytes[index] &- 0x30

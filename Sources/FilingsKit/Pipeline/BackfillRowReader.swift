@@ -38,7 +38,7 @@ enum BackfillRowReader {
         }
         let monthAt = dashed ? start + 5 : start + 4
         let dayAt = dashed ? start + 8 : start + 6
-        guard let year = number(bytes, start, 4), let month = number(bytes, monthAt, 2), let day = number(bytes, dayAt, 2),
+        guard let year = ByteText.number(bytes, start, 4), let month = ByteText.number(bytes, monthAt, 2), let day = ByteText.number(bytes, dayAt, 2),
             year >= 1900, (1...12).contains(month), (1...31).contains(day)
         else { return false }
         for offset in 0..<4 { iso[offset] = bytes[start + offset] }
@@ -54,15 +54,5 @@ enum BackfillRowReader {
     private static func pipe(_ base: UnsafePointer<UInt8>, from lower: Int, to upper: Int) -> Int? {
         guard lower < upper, let hit = memchr(base + lower, Int32(ByteText.pipe), upper - lower) else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-    }
-
-    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        var value = 0
-        for index in start..<(start + count) {
-            let digit = bytes[index] &- 0x30
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int(digit)
-        }
-        return value
     }
 }
