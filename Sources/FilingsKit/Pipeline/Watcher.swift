@@ -28,11 +28,11 @@ public struct Watcher: Sendable {
         let feed = try context.edgarFeed()
         let (cik, matchedBy, others) = try await resolve(name, explicitCIK: explicitCIK, feed: feed)
         let existing = try context.store.watch(cik: cik)
-        var watch = Watch(cik: cik, name: try context.store.company(cik: cik)?.name ?? name,
-                          aliases: Array(Set((existing?.aliases ?? []) + aliases)).sorted(), createdAt: existing?.createdAt ?? context.now(),
-                          historyLoadedAt: existing?.historyLoadedAt)
+        let known = try context.store.company(cik: cik) ?? Company(cik: cik, name: name, source: "")
+        var watch = Watch(
+            cik: cik, name: known.name, aliases: Array(Set((existing?.aliases ?? []) + aliases)).sorted(),
+            createdAt: existing?.createdAt ?? context.now(), historyLoadedAt: existing?.historyLoadedAt)
         try context.store.saveWatch(watch)
-        let known = try context.store.company(cik: cik) ?? Company(cik: cik, name: watch.name, source: "")
         var outcome = WatchOutcome(watch: watch, company: known, matchedBy: matchedBy, others: others, filingsStored: 0, historicalEvents: 0)
         do {
             let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true)
