@@ -54,7 +54,7 @@ public struct DigestDelivery: Sendable {
         case .text:
             rendered = renderer.text(events)
         case .json:
-            rendered = String(decoding: try renderer.json(events), as: UTF8.self) + "\n"
+            rendered = String(decoding: try renderer.json(events), as: UTF8.self)
         case .mail:
             let from = try request.from ?? MailAddress(address: "filings@\(DigestDelivery.domain(hostName))", displayName: "filings")
             rendered = try renderer.mail(events, from: from, to: request.to, messageIDDomain: hostName).rendered()

@@ -32,11 +32,7 @@ public struct DigestRenderer: Sendable {
 
     /// The digest as a JSON array of events (contract field names, sorted keys), grouped as in ``text(_:)``.
     public func json(_ events: [Event]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let ordered = CompanyDigest.group(events).flatMap(\.events).map(EventJSON.init)
-        // The pretty printer writes an empty array as "[\n\n]"; scripts and people expect "[]".
-        return ordered.isEmpty ? Data("[]".utf8) : try encoder.encode(ordered)
+        Data(try Listing.json(CompanyDigest.group(events).flatMap(\.events).map(EventJSON.init)).utf8)
     }
 
     /// The digest as a mail message from `from` to every address in `to`.

@@ -2,11 +2,13 @@ import Foundation
 
 /// Renders stored watches, events and records for the listing commands, as text for people or JSON for scripts.
 public enum Listing {
-    /// Pretty, key-sorted JSON of `values`, ending in a newline.
+    /// Pretty, key-sorted JSON of `values`, ending in a newline; an empty list is `[]`.
     public static func json<T: Encodable>(_ values: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(values), as: UTF8.self) + "\n"
+        let text = String(decoding: try encoder.encode(values), as: UTF8.self)
+        // The pretty printer writes an empty array over three lines.
+        return (text.filter { !$0.isWhitespace } == "[]" ? "[]" : text) + "\n"
     }
 
     /// One line per event: date, company, kind, strength, summary, link.

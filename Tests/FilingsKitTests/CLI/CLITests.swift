@@ -62,6 +62,7 @@ import Testing
             let unwatch = try await filings.run(["unwatch", "facebook"])
             #expect(unwatch.status == 0)
             #expect(try await filings.run(["watches"]).stdout.isEmpty)
+            #expect(try await filings.run(["watches", "--json"]).stdout == "[]\n")
         }
     }
 
