@@ -1,15 +1,7 @@
 /// What one parse of an ERM export produced: events plus the rows it had to skip.
 public struct ERMParseResult: Sendable, Equatable {
-    /// A skipped record and why.
-    public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
-        /// Line where the record starts (the header is line 1).
-        public var line: Int
-        /// What was wrong with it.
-        public var message: String
-
-        /// `line N: message`.
-        public var description: String { "line \(line): \(message)" }
-    }
+    /// A skipped row and why.
+    public typealias Diagnostic = RowDiagnostic
 
     /// Events in file order.
     public var events: [ERMEvent]
