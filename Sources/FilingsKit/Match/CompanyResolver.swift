@@ -13,11 +13,13 @@ public enum Resolution: Sendable, Equatable {
 public enum CompanyResolver {
     /// How strongly a candidate matched; lower wins.
     static func rank(_ candidate: NameCandidate, query: String, normalized: String) -> Int? {
-        switch candidate.kind {
+        // The stored key when there is one: normalizing thousands of word matches again costs more than the lookup.
+        let name = candidate.normalizedName.isEmpty ? CompanyName.normalize(candidate.matchedName) : candidate.normalizedName
+        return switch candidate.kind {
         case "ticker" where candidate.matchedName.uppercased() == query.uppercased(): 1
-        case "current" where CompanyName.normalize(candidate.matchedName) == normalized: 2
-        case "alias" where CompanyName.normalize(candidate.matchedName) == normalized: 3
-        case "former" where CompanyName.normalize(candidate.matchedName) == normalized: 4
+        case "current" where name == normalized: 2
+        case "alias" where name == normalized: 3
+        case "former" where name == normalized: 4
         default: nil
         }
     }

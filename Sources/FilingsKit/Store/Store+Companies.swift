@@ -11,6 +11,8 @@ public struct NameCandidate: Sendable, Equatable {
     /// `current`, `former`, `ticker` or `alias`.
     public var kind: String
     public var tickers: [String]
+    /// `matchedName` as stored for lookups (normalized; a ticker as is).
+    public var normalizedName: String = ""
 }
 
 extension Store {
@@ -72,19 +74,39 @@ extension Store {
     public func nameCandidates(normalized: String, ticker: String, words: [String]) throws -> [NameCandidate] {
         try writer.read { db in
             var rows = try CompanyNameRow.filter(Column("normalized") == normalized || (Column("kind") == "ticker" && Column("normalized") == ticker)).fetchAll(db)
-            if let longest = words.max(by: { $0.count < $1.count }) {
-                let pattern = "%" + longest.replacingOccurrences(of: "%", with: "") + "%"
-                let loose = try CompanyNameRow.filter(Column("kind") != "ticker" && Column("normalized").like(pattern)).limit(5_000).fetchAll(db)
+            if !words.isEmpty {
+                // The word index finds the phrase; checked again here, as its tokenizer folds a little more than ours.
+                // Word matches are only offered, never picked, so a word shared by thousands of names lists the first found.
+                let loose = try CompanyNameRow.fetchAll(
+                    db,
+                    sql: """
+                        SELECT companyName.* FROM companyNameWords JOIN companyName ON companyName.rowid = companyNameWords.rowid
+                        WHERE companyNameWords MATCH ? LIMIT \(Store.wordMatchLimit)
+                        """,
+                    arguments: [Store.phraseQuery(words)])
                 rows += loose.filter { CompanyName.containsWords($0.normalized.split(separator: " ").map(String.init), words) }
             }
             var seen = Set<String>()
-            var result: [NameCandidate] = []
-            for row in rows where seen.insert("\(row.cik)|\(row.kind)|\(row.normalized)").inserted {
-                guard let company = try Company.fetchOne(db, key: row.cik) else { continue }
-                result.append(NameCandidate(cik: row.cik, currentName: company.name, matchedName: row.name, kind: row.kind, tickers: company.tickers))
+            rows = rows.filter { seen.insert("\($0.cik)|\($0.kind)|\($0.normalized)").inserted }
+            // One query for all their companies: a common word can match thousands of names.
+            let companies = Dictionary(
+                try Company.fetchAll(db, keys: Set(rows.map(\.cik))).map { ($0.cik, $0) }, uniquingKeysWith: { first, _ in first })
+            return rows.compactMap { row in
+                companies[row.cik].map {
+                    NameCandidate(
+                        cik: row.cik, currentName: $0.name, matchedName: row.name, kind: row.kind, tickers: $0.tickers,
+                        normalizedName: row.normalized)
+                }
             }
-            return result
         }
+    }
+
+    /// The most names a lookup by words reads.
+    static let wordMatchLimit = 1_000
+
+    /// An FTS5 query for names holding `words` as a phrase. Quoted whole, no word is read as an operator.
+    static func phraseQuery(_ words: [String]) -> String {
+        "\"" + words.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Records the user's own aliases for a company so matching and lookups see them.

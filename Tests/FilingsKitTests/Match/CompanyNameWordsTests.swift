@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import FilingsKit
+
+/// The word index behind lookups by a word of a name stays in step with `companyName` through
+/// every kind of write: renames, REPLACE conflicts, bulk loads, and a database made before it existed.
+@Suite struct CompanyNameWordsTests {
+    func resolve(_ query: String, _ store: Store) throws -> Resolution {
+        let candidates = try store.nameCandidates(
+            normalized: CompanyName.normalize(query), ticker: query.uppercased(), words: CompanyName.words(query))
+        return CompanyResolver.resolve(query, candidates: candidates)
+    }
+
+    /// Every non-ticker name is in the index exactly once, under its own rowid and words.
+    func expectInStep(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (names, words) = try store.writer.read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT rowid, normalized FROM companyName WHERE kind <> 'ticker' ORDER BY rowid")
+                    .map { "\($0["rowid"] as Int64) \($0["normalized"] as String)" },
+                try Row.fetchAll(db, sql: "SELECT rowid, normalized FROM companyNameWords ORDER BY rowid")
+                    .map { "\($0["rowid"] as Int64) \($0["normalized"] as String)" }
+            )
+        }
+        #expect(!names.isEmpty, sourceLocation: sourceLocation)
+        #expect(words == names, sourceLocation: sourceLocation)
+    }
+
+    @Test func aNameIsFoundByAWordInsideIt() throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        try store.importTickers([(1784535, "MDAT", "Meta Data Ltd", nil), (1326801, "META", "Meta Platforms, Inc.", "Nasdaq")], source: "test")
+        guard case .ambiguous(let candidates) = try resolve("Platforms", store) else {
+            Issue.record("a word inside a name was not found")
+            return
+        }
+        #expect(candidates.map(\.cik) == [1326801])
+        // Whole words only, and the words in their order.
+        #expect(try resolve("Platform", store) == .notFound)
+        #expect(try resolve("Platforms Meta", store) == .notFound)
+        try expectInStep(store)
+    }
+
+    @Test func aRenamedCompanyIsNoLongerFoundByItsOldWords() throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        try store.importTickers([(1784535, "MDAT", "Meta Data Ltd", nil)], source: "test")
+        var company = try #require(try store.company(cik: 1784535))
+        company.name = "Quantum Widgets Ltd"
+        try store.upsertCompany(company)
+        #expect(try resolve("Data", store) == .notFound)
+        guard case .ambiguous(let candidates) = try resolve("Widgets", store) else {
+            Issue.record("the new name's words were not indexed")
+            return
+        }
+        #expect(candidates.map(\.cik) == [1784535])
+        try expectInStep(store)
+    }
+
+    @Test func aReplacedRowLeavesNoStaleWords() throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        try store.importTickers([(1784535, "MDAT", "Meta Data Ltd", nil)], source: "test")
+        try store.writer.write { db in
+            // The same key again: REPLACE deletes the old row, and the delete trigger must fire for it.
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO companyName (cik, name, normalized, kind, \"from\") VALUES (1784535, 'Meta Data Ltd', 'meta data', 'current', '2020-01-01')")
+            try db.execute(sql: "UPDATE companyName SET normalized = 'meta data group' WHERE cik = 1784535 AND kind = 'current'")
+        }
+        try expectInStep(store)
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM companyNameWords WHERE companyNameWords MATCH 'group'") } == 1)
+    }
+
+    @Test func bulkLoadedFilersAreFoundByAWord() throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        let context = FilingsContext(
+            store: store, feeds: try FeedCatalog(directory: SharedData.packageRoot.appendingPathComponent("Feeds").path),
+            fetcher: Fetcher { url, _, _, _ in throw HTTPError.transport(url: url, reason: "offline test") })
+        let index = try SharedData.fixture("backfill/master.2025QTR1.idx")
+        _ = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .all)
+            .run(try BackfillByteSource(data: index, name: "q1"), recordSource: "q1")
+        try expectInStep(store)
+        let someName = try #require(try store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT normalized FROM companyName WHERE normalized LIKE '% %' ORDER BY rowid DESC LIMIT 1")
+        })
+        let lastWord = String(try #require(someName.split(separator: " ").last))
+        let found = try store.nameCandidates(normalized: "", ticker: "", words: [lastWord])
+        #expect(found.contains { CompanyName.normalize($0.matchedName) == someName }, "\(lastWord) did not find \(someName)")
+    }
+
+    @Test func aDatabaseFromBeforeTheIndexGetsItsNamesIndexed() throws {
+        let path = try temporaryDirectory().appendingPathComponent("old.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(old, upTo: "v4-filing-documents")
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO companyName (cik, name, normalized, kind) VALUES (1784535, 'Meta Data Ltd', 'meta data', 'current')")
+            try db.execute(sql: "INSERT INTO companyName (cik, name, normalized, kind) VALUES (1784535, 'MDAT', 'MDAT', 'ticker')")
+            try db.execute(
+                sql: "INSERT INTO company (cik, name, source, updatedAt) VALUES (1784535, 'Meta Data Ltd', 'test', '2026-01-01 00:00:00.000')")
+        }
+        try old.close()
+        let store = try Store(path: path)
+        try expectInStep(store)
+        guard case .ambiguous(let candidates) = try resolve("Data", store) else {
+            Issue.record("names stored before the word index were not indexed")
+            return
+        }
+        #expect(candidates.map(\.cik) == [1784535])
+    }
+}
