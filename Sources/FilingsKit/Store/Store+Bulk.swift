@@ -13,8 +13,9 @@ extension Store {
     }
 
     /// Loads one index through a `BulkFilingWriter` in one write transaction: a cache sized for
-    /// the load, secondary indexes rebuilt afterwards when the table is young (`expectedRows`), and
-    /// the ledger entry `ledger` builds committed with the rows, so a crash leaves neither or both.
+    /// the load, secondary indexes rebuilt afterwards when the table is young (`expectedRows`), the
+    /// new filers' names added to the word index in one pass, and the ledger entry `ledger` builds
+    /// committed with the rows, so a crash leaves neither or both.
     func bulkLoad(
         source: String, fetchedAt: Date, urlTemplate: BackfillURLTemplate, watched: Set<Int64>, expectedRows: Int, cacheKiB: Int,
         ledger: ((IndexParseReport, Int) -> LedgerEntry)?, fill: (BulkFilingWriter) throws -> IndexParseReport
@@ -22,9 +23,11 @@ extension Store {
         try writer.write { db in
             try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
             let deferred = try Store.deferIndexes(db, ifFewerRowsThan: expectedRows)
+            let namesBefore = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM companyName") ?? 0
             let writer = try BulkFilingWriter(db, source: source, fetchedAt: fetchedAt, urlTemplate: urlTemplate, watched: watched)
             let report = try fill(writer)
             try Store.rebuildIndexes(deferred, db)
+            try Store.indexNames(addedAfter: namesBefore, db)
             if let entry = ledger?(report, writer.inserted) { try entry.save(db) }
             return BulkLoad(report: report, inserted: writer.inserted, watchedFilings: writer.watchedFilings)
         }

@@ -58,6 +58,33 @@ extension Store {
         for row in rows where !row.normalized.isEmpty {
             try row.insert(db, onConflict: .replace)
         }
+        try indexNames(cik: company.cik, db)
+    }
+
+    /// Rewrites the company's row of the word index from its names (tickers excluded).
+    ///
+    /// A company's names are one document, joined by a separator no phrase can match across
+    /// (`;` is not a word); a phrase that still spans two names is caught by the `containsWords` check.
+    static func indexNames(cik: Int64, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM companyNameWords WHERE rowid = ?", arguments: [cik])
+        try db.execute(
+            sql: """
+                INSERT INTO companyNameWords (rowid, names)
+                SELECT cik, group_concat(normalized, ' ; ') FROM companyName WHERE cik = ? AND kind <> 'ticker' GROUP BY cik
+                """,
+            arguments: [cik])
+    }
+
+    /// Indexes, in one statement, the companies that gained names after `rowid` in `companyName`:
+    /// a bulk load's thousands of new filers cost one pass, not one index write each.
+    static func indexNames(addedAfter rowid: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO companyNameWords (rowid, names)
+                SELECT cik, group_concat(normalized, ' ; ') FROM companyName
+                WHERE cik IN (SELECT cik FROM companyName WHERE rowid > ?) AND kind <> 'ticker' GROUP BY cik
+                """,
+            arguments: [rowid])
     }
 
     /// The company with this CIK, if known.
@@ -80,8 +107,8 @@ extension Store {
                 let loose = try CompanyNameRow.fetchAll(
                     db,
                     sql: """
-                        SELECT companyName.* FROM companyNameWords JOIN companyName ON companyName.rowid = companyNameWords.rowid
-                        WHERE companyNameWords MATCH ? LIMIT \(Store.wordMatchLimit)
+                        SELECT * FROM companyName WHERE kind <> 'ticker' AND cik IN
+                            (SELECT rowid FROM companyNameWords WHERE companyNameWords MATCH ? LIMIT \(Store.wordMatchLimit))
                         """,
                     arguments: [Store.phraseQuery(words)])
                 rows += loose.filter { CompanyName.containsWords($0.normalized.split(separator: " ").map(String.init), words) }
@@ -101,7 +128,7 @@ extension Store {
         }
     }
 
-    /// The most names a lookup by words reads.
+    /// The most companies a lookup by words reads.
     static let wordMatchLimit = 1_000
 
     /// An FTS5 query for names holding `words` as a phrase. Quoted whole, no word is read as an operator.
@@ -117,6 +144,7 @@ extension Store {
             guard !normalized.isEmpty else { continue }
             try CompanyNameRow(cik: cik, name: alias, normalized: normalized, kind: "alias").insert(db, onConflict: .replace)
         }
+        try Store.indexNames(cik: cik, db)
     }
 }
 

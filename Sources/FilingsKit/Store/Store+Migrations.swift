@@ -154,25 +154,14 @@ extension Store {
             }
         }
         migrator.registerMigration("v5-company-name-words") { db in
-            // A word index over the normalized names, so looking a company up by a word of its name
-            // ("acme" in "acme holdings") is a search, not a scan of every name (117 ms at 800,000).
-            // Triggers keep it in step with every write to companyName, the bulk load's included;
-            // `recursive_triggers`, set on each connection, makes INSERT OR REPLACE fire the delete one.
+            // A word index over each company's names (rowid = CIK), so looking a company up by a word of
+            // its name ("acme" in "acme holdings") is a search, not a scan of every name (119 ms at 800,000).
+            // The store rewrites a company's row whenever its names change (`Store.indexNames`).
             try db.execute(
                 sql: """
-                    CREATE VIRTUAL TABLE companyNameWords USING fts5(normalized);
-                    INSERT INTO companyNameWords (rowid, normalized)
-                        SELECT rowid, normalized FROM companyName WHERE kind <> 'ticker';
-                    CREATE TRIGGER companyName_words_insert AFTER INSERT ON companyName WHEN new.kind <> 'ticker' BEGIN
-                        INSERT INTO companyNameWords (rowid, normalized) VALUES (new.rowid, new.normalized);
-                    END;
-                    CREATE TRIGGER companyName_words_delete AFTER DELETE ON companyName WHEN old.kind <> 'ticker' BEGIN
-                        DELETE FROM companyNameWords WHERE rowid = old.rowid;
-                    END;
-                    CREATE TRIGGER companyName_words_update AFTER UPDATE ON companyName BEGIN
-                        DELETE FROM companyNameWords WHERE rowid = old.rowid;
-                        INSERT INTO companyNameWords (rowid, normalized) SELECT new.rowid, new.normalized WHERE new.kind <> 'ticker';
-                    END;
+                    CREATE VIRTUAL TABLE companyNameWords USING fts5(names);
+                    INSERT INTO companyNameWords (rowid, names)
+                        SELECT cik, group_concat(normalized, ' ; ') FROM companyName WHERE kind <> 'ticker' GROUP BY cik;
                     """)
         }
         return migrator

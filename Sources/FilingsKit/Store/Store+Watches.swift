@@ -15,6 +15,7 @@ extension Store {
     public func removeWatch(cik: Int64) throws -> Bool {
         try writer.write { db in
             try CompanyNameRow.filter(Column("cik") == cik && Column("kind") == "alias").deleteAll(db)
+            try Store.indexNames(cik: cik, db)
             return try Watch.deleteOne(db, key: cik)
         }
     }

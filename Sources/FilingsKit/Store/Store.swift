@@ -15,8 +15,6 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // So the rows INSERT OR REPLACE removes fire their delete triggers (companyName's word index).
-            try db.execute(sql: "PRAGMA recursive_triggers = ON")
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)

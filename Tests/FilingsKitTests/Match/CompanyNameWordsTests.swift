@@ -5,7 +5,7 @@ import Testing
 @testable import FilingsKit
 
 /// The word index behind lookups by a word of a name stays in step with `companyName` through
-/// every kind of write: renames, REPLACE conflicts, bulk loads, and a database made before it existed.
+/// every kind of write: renames, aliases, bulk loads, and a database made before it existed.
 @Suite struct CompanyNameWordsTests {
     func resolve(_ query: String, _ store: Store) throws -> Resolution {
         let candidates = try store.nameCandidates(
@@ -13,18 +13,21 @@ import Testing
         return CompanyResolver.resolve(query, candidates: candidates)
     }
 
-    /// Every non-ticker name is in the index exactly once, under its own rowid and words.
+    /// Each company with names has one row in the index, holding the words of its names (tickers
+    /// excluded), and no other company has one.
     func expectInStep(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let (names, words) = try store.writer.read { db in
+        func words(_ text: String) -> [String] { text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).sorted() }
+        let (names, indexed) = try store.writer.read { db in
             (
-                try Row.fetchAll(db, sql: "SELECT rowid, normalized FROM companyName WHERE kind <> 'ticker' ORDER BY rowid")
-                    .map { "\($0["rowid"] as Int64) \($0["normalized"] as String)" },
-                try Row.fetchAll(db, sql: "SELECT rowid, normalized FROM companyNameWords ORDER BY rowid")
-                    .map { "\($0["rowid"] as Int64) \($0["normalized"] as String)" }
+                Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT cik, normalized FROM companyName WHERE kind <> 'ticker'"), by: { $0["cik"] as Int64 })
+                    .mapValues { rows in words(rows.map { $0["normalized"] as String }.joined(separator: " ")) },
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT rowid, names FROM companyNameWords").map {
+                    ($0["rowid"] as Int64, words($0["names"]))
+                })
             )
         }
         #expect(!names.isEmpty, sourceLocation: sourceLocation)
-        #expect(words == names, sourceLocation: sourceLocation)
+        #expect(indexed == names, sourceLocation: sourceLocation)
     }
 
     @Test func aNameIsFoundByAWordInsideIt() throws {
@@ -56,17 +59,30 @@ import Testing
         try expectInStep(store)
     }
 
-    @Test func aReplacedRowLeavesNoStaleWords() throws {
+    @Test func aWatchAliasIsFoundByItsWordsUntilTheWatchGoes() throws {
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
-        try store.importTickers([(1784535, "MDAT", "Meta Data Ltd", nil)], source: "test")
-        try store.writer.write { db in
-            // The same key again: REPLACE deletes the old row, and the delete trigger must fire for it.
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO companyName (cik, name, normalized, kind, \"from\") VALUES (1784535, 'Meta Data Ltd', 'meta data', 'current', '2020-01-01')")
-            try db.execute(sql: "UPDATE companyName SET normalized = 'meta data group' WHERE cik = 1784535 AND kind = 'current'")
-        }
+        try store.importTickers([(1326801, "META", "Meta Platforms, Inc.", "Nasdaq")], source: "test")
+        try store.saveWatch(Watch(cik: 1326801, name: "Meta Platforms, Inc.", aliases: ["Llama Research Lab"]))
         try expectInStep(store)
-        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM companyNameWords WHERE companyNameWords MATCH 'group'") } == 1)
+        guard case .ambiguous(let candidates) = try resolve("Llama Research", store) else {
+            Issue.record("an alias's words were not indexed")
+            return
+        }
+        #expect(candidates.map(\.cik) == [1326801])
+        try store.removeWatch(cik: 1326801)
+        try expectInStep(store)
+        #expect(try resolve("Llama Research", store) == .notFound)
+    }
+
+    @Test func aPhraseDoesNotMatchAcrossTwoNames() throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        var company = Company(cik: 1784535, name: "Meta Data Ltd", source: "test")
+        company.formerNames = [FormerName(name: "Quantum Widgets Ltd", from: "2001-01-01", to: "2010-01-01")]
+        try store.upsertCompany(company)
+        try expectInStep(store)
+        // "data quantum" would be the end of one name and the start of the next.
+        #expect(try resolve("Data Quantum", store) == .notFound)
+        #expect(try resolve("Quantum", store) != .notFound)
     }
 
     @Test func bulkLoadedFilersAreFoundByAWord() throws {

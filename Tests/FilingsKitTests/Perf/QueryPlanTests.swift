@@ -42,7 +42,7 @@ import Testing
             arguments: ["meta platforms", "META"]),
         Lookup(
             name: "names holding a phrase (watch, events NAME, check NAME of a company not known by that exact name)",
-            sql: "SELECT companyName.* FROM companyNameWords JOIN companyName ON companyName.rowid = companyNameWords.rowid WHERE companyNameWords MATCH ? LIMIT 1000",
+            sql: "SELECT * FROM companyName WHERE kind <> 'ticker' AND cik IN (SELECT rowid FROM companyNameWords WHERE companyNameWords MATCH ? LIMIT 1000)",
             arguments: ["\"meta platforms\""]),
         Lookup(
             name: "a company by CIK (watch, events)",
