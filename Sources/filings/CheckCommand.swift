@@ -11,6 +11,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "First day of the window (YYYY-MM-DD).") var since: Day
     @Option(help: "Last day of the window (default: today).") var until: Day?
     @Option(help: "layoffs, departures or any (default: layoffs and departures).") var claim: Claim?
+    @Flag(help: "Answer from the database alone, fetching nothing; what it does not hold is reported not covered.") var offline = false
     @Flag(help: "Print JSON only.") var json = false
 
     func validate() throws {
@@ -19,7 +20,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let result = try await Checker(context: try global.context())
-            .check(name, cik: cik, since: since, until: until, claims: claim.map { [$0] } ?? [.layoffs, .departures])
+            .check(name, cik: cik, since: since, until: until, claims: claim.map { [$0] } ?? [.layoffs, .departures], offline: offline)
         Terminal.print(json ? try CheckReport.json(result) : CheckReport.text(result))
     }
 }

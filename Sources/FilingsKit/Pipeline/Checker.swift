@@ -9,27 +9,46 @@ public struct Checker: Sendable {
     }
 
     /// Resolves `name`, reads every source for `since...until` (fetching what is missing), and returns a verdict per claim.
-    public func check(_ name: String, cik explicitCIK: Int64? = nil, since: Day, until: Day?, claims: [Claim]) async throws -> CheckResult {
+    ///
+    /// `offline` answers from the database alone: no request is made, and a source whose stored
+    /// record does not reach the window is `not-covered`, saying so.
+    public func check(
+        _ name: String, cik explicitCIK: Int64? = nil, since: Day, until: Day?, claims: [Claim], offline: Bool = false
+    ) async throws -> CheckResult {
         let feed = try context.edgarFeed()
         let today = Day(context.now(), in: .eastern)
         let until = min(until ?? today, today)
-        let (cik, _, _) = try await Watcher(context: context).resolve(name, explicitCIK: explicitCIK, feed: feed)
+        let cik = try await resolve(name, explicitCIK: explicitCIK, feed: feed, offline: offline)
         var coverage: [SourceCoverage] = []
         var events: [Event] = []
 
-        let sec = await secEvidence(cik: cik, since: since, until: until, feed: feed)
+        let sec: (events: [Event], coverage: SourceCoverage)
+        if offline {
+            let companyName = try context.store.company(cik: cik)?.name ?? name
+            sec = try StoredSECEvidence(context: context, feed: feed).evidence(cik: cik, company: companyName, since: since, until: until)
+        } else {
+            sec = await secEvidence(cik: cik, since: since, until: until, feed: feed)
+        }
         coverage.append(sec.coverage)
         events += sec.events
         let company = try context.store.company(cik: cik)
         let names = WatchNames.names(company: company, watch: try context.store.watch(cik: cik))
         for source in [SourceKind.caWarn, .euErm] {
-            let notices = await NoticeEvidence(context: context).evidence(source: source, cik: cik, names: names, since: since, until: until)
+            let notices = await NoticeEvidence(context: context).evidence(
+                source: source, cik: cik, names: names, since: since, until: until, offline: offline)
             coverage.append(notices.coverage)
             events += notices.events
         }
         return CheckResult(
             company: company?.name ?? name, cik: cik, since: since.iso, until: until.iso,
             claims: claims.map { CheckVerdicts.verdict(for: $0, events: events, coverage: coverage) })
+    }
+
+    /// The CIK `name` means: offline, only from stored names (a watch, a CIK, an exact name).
+    private func resolve(_ name: String, explicitCIK: Int64?, feed: FeedDefinition, offline: Bool) async throws -> Int64 {
+        let watcher = Watcher(context: context)
+        if offline { return try explicitCIK ?? watcher.cik(naming: name) }
+        return try await watcher.resolve(name, explicitCIK: explicitCIK, feed: feed).0
     }
 
     /// Reads the company's submissions and the 8-Ks in the window, then takes the stored events of the window as evidence.

@@ -4,8 +4,11 @@ import Foundation
 struct NoticeEvidence {
     let context: FilingsContext
 
-    /// Coverage of `source` for the window (fetching on demand when the stored data does not reach it) and the events it holds.
-    func evidence(source: SourceKind, cik: Int64, names: [NoticeMatcher.Name], since: Day, until: Day) async -> (events: [Event], coverage: SourceCoverage) {
+    /// Coverage of `source` for the window (fetching on demand when the stored data does not reach
+    /// it, unless `offline`) and the events it holds.
+    func evidence(
+        source: SourceKind, cik: Int64, names: [NoticeMatcher.Name], since: Day, until: Day, offline: Bool = false
+    ) async -> (events: [Event], coverage: SourceCoverage) {
         let scope = CheckVerdicts.scope(of: source)
         guard let feed = context.feeds.feeds.first(where: { $0.kind == NoticeEvidence.feedKind(source) }) else {
             return ([], SourceCoverage(source: source, covered: false, from: nil, until: nil, note: "no feed for \(source.rawValue) in \(context.feeds.directory)", scope: scope))
@@ -13,7 +16,7 @@ struct NoticeEvidence {
         do {
             var span = try coveredSpan(feed: feed)
             var problem: String?
-            if !NoticeEvidence.covers(span, since: since, until: until) {
+            if !offline, !DaySpans.covers(span, since: since, until: until) {
                 var report = FeedReport(feed: feed.id)
                 switch source {
                 case .caWarn: report = await WarnSync(context: context, feed: feed).run()
@@ -23,11 +26,14 @@ struct NoticeEvidence {
                 problem = report.failures.first
                 span = try coveredSpan(feed: feed)
             }
-            let covered = NoticeEvidence.covers(span, since: since, until: until)
+            let covered = DaySpans.covers(span, since: since, until: until)
             let events = try matchingEvents(source: source, cik: cik, names: names, since: since, until: until)
             var note = span.isEmpty ? "\(feed.title): nothing stored" : "\(feed.title) as stored"
             if !covered {
-                note = problem.map { "could not read \(feed.title): \($0)" } ?? "\(feed.title) does not reach this window"
+                note = problem.map { "could not read \(feed.title): \($0)" }
+                    ?? (offline
+                        ? "\(feed.title): what is stored does not reach this window (offline: nothing was fetched)"
+                        : "\(feed.title) does not reach this window")
             }
             return (events, SourceCoverage(source: source, covered: covered, from: span.first?.from, until: span.last?.until, note: note, scope: scope))
         } catch {
@@ -54,24 +60,10 @@ struct NoticeEvidence {
     }
 
     /// The spans of days the feed's stored files speak for, sorted and merged where they touch.
-    func coveredSpan(feed: FeedDefinition) throws -> [(from: String, until: String)] {
-        let spans = try context.store.ledger(feed: feed.id).filter { $0.status == .ok }
-            .compactMap { entry in entry.coversFrom.flatMap { from in entry.coversUntil.map { (from: from, until: $0) } } }
-            .sorted { $0.from < $1.from }
-        var merged: [(from: String, until: String)] = []
-        for span in spans {
-            if let last = merged.last, let end = Day(last.until), let start = Day(span.from), start <= end.adding(days: 1) {
-                merged[merged.count - 1].until = max(last.until, span.until)
-            } else {
-                merged.append(span)
-            }
-        }
-        return merged
-    }
-
-    /// True when one merged span holds the whole window.
-    static func covers(_ spans: [(from: String, until: String)], since: Day, until: Day) -> Bool {
-        spans.contains { $0.from <= since.iso && $0.until >= until.iso }
+    func coveredSpan(feed: FeedDefinition) throws -> [DaySpans.Span] {
+        DaySpans.merged(
+            try context.store.ledger(feed: feed.id).filter { $0.status == .ok }
+                .compactMap { entry in entry.coversFrom.flatMap { from in entry.coversUntil.map { (from: from, until: $0) } } })
     }
 
     static func feedKind(_ source: SourceKind) -> String {

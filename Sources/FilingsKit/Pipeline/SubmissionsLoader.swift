@@ -25,11 +25,14 @@ struct SubmissionsLoader {
         }
         let submissions = try SubmissionsParser.parse(data, source: url.absoluteString)
         var rows = submissions.filings
-        if historyNeeded(submissions.filings.map(\.filingDate).min()) {
+        var listedFrom = submissions.filings.map(\.filingDate).min()
+        if historyNeeded(listedFrom) {
+            listedFrom = SubmissionsLoader.firstDay
             for page in submissions.pages {
                 let pageURL = try feed.url("data", "submissionsPage", ["name": page])
                 guard case .fetched(let pageData, _) = try await context.fetcher.fetch(pageURL, .json, nil, true) else {
                     context.log("\(pageURL.absoluteString): history page listed but not found; older filings of CIK \(cik) are incomplete")
+                    listedFrom = submissions.filings.map(\.filingDate).min()
                     continue
                 }
                 rows += try SubmissionsParser.parsePage(pageData, source: pageURL.absoluteString)
@@ -41,7 +44,34 @@ struct SubmissionsLoader {
             try filing(from: $0, company: company, source: url.absoluteString)
         }
         let changed = try context.store.upsertSubmissionFilings(filings)
+        try recordListed(cik: cik, url: url, from: listedFrom, rows: filings.count)
         return Outcome(company: company, changed: changed)
+    }
+
+    /// The first day EDGAR's electronic record can hold.
+    static let firstDay = "1994-01-01"
+
+    /// The ledger unit saying over which days the company's 8-K list is stored complete, for an offline `check`.
+    static func ledgerUnit(cik: Int64) -> String {
+        String(format: "submissions/CIK%010lld", cik)
+    }
+
+    /// Notes that the company's filings from `from` to today are stored. Filings are never deleted, so
+    /// an earlier load's span that this one reaches still holds, and the two join.
+    private func recordListed(cik: Int64, url: URL, from listed: String?, rows: Int) throws {
+        let today = Day(context.now(), in: .eastern).iso
+        let unit = Self.ledgerUnit(cik: cik)
+        var from = listed ?? today
+        if let previous = try context.store.ledgerEntry(feed: feed.id, unit: unit), previous.status == .ok,
+            let previousFrom = previous.coversFrom, let previousUntil = previous.coversUntil,
+            DaySpans.merged([(previousFrom, previousUntil), (from, today)]).count == 1
+        {
+            from = min(from, previousFrom)
+        }
+        try context.store.record(
+            LedgerEntry(
+                feed: feed.id, unit: unit, status: .ok, url: url.absoluteString, fetchedAt: context.now(), rows: rows,
+                detail: "8-K list of CIK \(cik)", coversFrom: from, coversUntil: today))
     }
 
     func filing(from row: SubmissionFiling, company: Company, source: String) throws -> Filing {

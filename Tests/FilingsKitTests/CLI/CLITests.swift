@@ -85,4 +85,20 @@ import Testing
             #expect(badDate.status == 64)
         }
     }
+
+    @Test func checkOfflineAnswersFromTheDatabaseWithoutAUserAgentOrNetwork() async throws {
+        let db = try temporaryDirectory().appendingPathComponent("f.sqlite")
+        let feeds = SharedData.packageRoot.appendingPathComponent("Feeds").path
+        let runner = BinaryRunner(environment: ["PATH": "/usr/bin:/bin", "HOME": db.deletingLastPathComponent().path, "FILINGS_DB": db.path, "FILINGS_FEEDS": feeds])
+        let result = try await runner.run(["check", "1326801", "--since", "2025-05-16", "--until", "2025-07-31", "--offline", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Online, the missing User-Agent and the unreachable hosts would each have said so here.
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let claims = try #require(object["claims"] as? [[String: Any]])
+        #expect(claims.map { $0["verdict"] as? String } == ["not-covered", "not-covered"])
+        let notes = claims.flatMap { ($0["coverage"] as? [[String: Any]] ?? []).compactMap { $0["note"] as? String } }
+        // Layoffs weigh EDGAR, WARN and ERM; departures EDGAR alone.
+        #expect(notes.count == 4 && notes.allSatisfy { $0.contains("offline") }, "\(notes)")
+    }
 }

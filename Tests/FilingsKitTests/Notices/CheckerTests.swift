@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import FilingsKit
@@ -79,5 +80,82 @@ import Testing
         #expect(claims.first?["verdict"] as? String == "not-covered")
         let coverage = try #require(claims.first?["coverage"] as? [[String: Any]])
         #expect(Set(coverage.first?.keys ?? [:].keys) == ["source", "covered", "from", "until", "note", "scope"])
+    }
+
+    /// A context over `store` whose every fetch is a test failure: offline means no request at all.
+    func offlineContext(_ store: Store) throws -> FilingsContext {
+        FilingsContext(
+            store: store, feeds: try FeedCatalog(directory: SharedData.packageRoot.appendingPathComponent("Feeds").path),
+            fetcher: Fetcher { url, _, _, _ in
+                Issue.record("an offline check fetched \(url)")
+                throw HTTPError.transport(url: url, reason: "offline test")
+            },
+            now: TestClock("2025-11-26T12:00:00Z").now)
+    }
+
+    @Test func offlineAfterAnOnlineCheckGivesTheSameVerdictsFromTheStore() async throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        let online = try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            try await NoticeMirror.start(on: mirror)
+            await server.route("/submissions/CIK0001326801.json", .ok(try SharedData.fixture("mirror/CIK0001326801.sync2.json")))
+            let context = try mirror.context(now: TestClock("2025-11-25T12:00:00Z").now, store: store)
+            return try await Checker(context: context).check("Meta", since: try #require(Day("2025-11-10")), until: Day("2025-11-21"), claims: [.layoffs, .departures])
+        }
+        let listed = try #require(try store.ledgerEntry(feed: "sec-edgar", unit: "submissions/CIK0001326801"))
+        #expect(listed.coversUntil == "2025-11-25")
+        #expect(try #require(listed.coversFrom) <= "2025-11-10")
+
+        let offline = try await Checker(context: try offlineContext(store)).check(
+            "Meta", since: try #require(Day("2025-11-10")), until: Day("2025-11-21"), claims: [.layoffs, .departures], offline: true)
+        #expect(verdicts(offline) == verdicts(online))
+        #expect(verdicts(offline) == [.layoffs: .confirmed, .departures: .confirmed])
+        #expect(offline.claims.map { $0.evidence.map(\.sourceRef) } == online.claims.map { $0.evidence.map(\.sourceRef) })
+        let sec = try #require(offline.claims.first?.coverage.first { $0.source == .sec8k })
+        #expect(sec.covered)
+        #expect(sec.note.contains("offline"))
+        // The stored list ends on the day it was read: a window past it is not covered offline.
+        let later = try await Checker(context: try offlineContext(store)).check(
+            "Meta", since: try #require(Day("2025-11-20")), until: Day("2025-11-26"), claims: [.departures], offline: true)
+        let laterSEC = try #require(later.claims.first?.coverage.first { $0.source == .sec8k })
+        #expect(!laterSEC.covered)
+        #expect(laterSEC.note.contains("does not reach this window"))
+    }
+
+    @Test func offlineOnAnEmptyDatabaseFetchesNothingAndCoversNothing() async throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        let result = try await Checker(context: try offlineContext(store)).check(
+            "1326801", since: try #require(Day("2025-05-16")), until: Day("2025-07-31"), claims: [.layoffs, .departures], offline: true)
+        #expect(verdicts(result) == [.layoffs: .notCovered, .departures: .notCovered])
+        let coverage = result.claims.flatMap(\.coverage)
+        #expect(!coverage.isEmpty)
+        #expect(coverage.allSatisfy { !$0.covered && $0.note.contains("offline") }, "\(coverage.map(\.note))")
+        await #expect(throws: WatchError.self) {
+            try await Checker(context: try offlineContext(store)).check(
+                "Meta", since: try #require(Day("2025-05-16")), until: Day("2025-07-31"), claims: [.layoffs], offline: true)
+        }
+    }
+
+    @Test func backfilledQuartersAndDailyIndexesCoverAWindowOfferingOnlyWhatTheyKnow() async throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        let context = try offlineContext(store)
+        let index = try SharedData.fixture("backfill/master.2025QTR1.idx")
+        _ = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .currentReports).run(
+            try BackfillByteSource(data: index, name: "q1"), recordSource: "q1",
+            ledger: { parsed, _ in
+                LedgerEntry(feed: "sec-edgar", unit: "2025Q1", status: .ok, url: "q1", rows: parsed.rowsKept, detail: "forms: 8-K",
+                            coversFrom: "2025-01-01", coversUntil: "2025-03-31")
+            })
+        let (cik, itemized) = try #require(try await store.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT cik, count(*) AS n FROM filing WHERE form = '8-K' GROUP BY cik ORDER BY n DESC LIMIT 1")
+                .map { ($0["cik"] as Int64, $0["n"] as Int) }
+        })
+        #expect(itemized > 0)
+        let result = try await Checker(context: context).check(
+            String(cik), since: try #require(Day("2025-01-01")), until: Day("2025-03-31"), claims: [.layoffs], offline: true)
+        let sec = try #require(result.claims.first?.coverage.first { $0.source == .sec8k })
+        // Every 8-K of the quarter is known, but an index row has no item codes: not covered, and it says why.
+        #expect(!sec.covered)
+        #expect(sec.note.contains("without item codes"), "\(sec.note)")
     }
 }
