@@ -58,11 +58,11 @@ public struct Checker: Sendable {
         let scope = CheckVerdicts.scope(of: .sec8k)
         do {
             // History pages only when the window reaches back before the recent list.
-            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik) { oldest in
+            let watched = try context.store.watch(cik: cik) != nil
+            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, historical: !watched) { oldest in
                 oldest.map { since.iso < $0 } ?? false
             }
             let filings = try context.store.filings(cik: cik, since: since.iso, until: until.iso, currentReportsOnly: true)
-            let watched = try context.store.watch(cik: cik) != nil
             let stage = try await FilingEventStage(context: context, feed: feed)
                 .run(filings, company: loaded.company.name, historical: !watched, readSince: since.iso)
             let events = try context.store.events(EventQuery(cik: cik, since: since.iso, until: until.iso)).filter { $0.source == .sec8k }

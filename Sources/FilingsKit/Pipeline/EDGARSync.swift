@@ -95,11 +95,12 @@ public struct EDGARSync: Sendable {
         for watch in watches {
             let firstLoad = watch.historyLoadedAt == nil
             do {
+                try await raiseInterrupted(watch, into: &report)
                 guard firstLoad || awaiting.contains(watch.cik) else {
                     try await retryReading(watch, into: &report)
                     continue
                 }
-                let outcome = try await loader.load(cik: watch.cik, includeHistory: firstLoad)
+                let outcome = try await loader.load(cik: watch.cik, includeHistory: firstLoad, historical: firstLoad)
                 if firstLoad {
                     var loaded = watch
                     loaded.historyLoadedAt = context.now()
@@ -115,6 +116,22 @@ public struct EDGARSync: Sendable {
                 report.failures.append("submissions of \(watch.name) (CIK \(watch.cik)): \(error.localizedDescription)")
                 if EDGARSync.stopsSECRequests(error) { return }
             }
+        }
+    }
+
+    /// Raises the events of filings whose item codes an earlier run stored but which it did not live
+    /// to raise, as history or news as that run meant them; filings of the last 30 days are read.
+    func raiseInterrupted(_ watch: Watch, into report: inout FeedReport) async throws {
+        let interrupted = try context.store.filingsAwaitingEvents(cik: watch.cik)
+        guard !interrupted.isEmpty else { return }
+        let readSince = Day(context.now(), in: .eastern).adding(days: -30).iso
+        let stage = FilingEventStage(context: context, feed: feed)
+        for historical in [true, false] {
+            let filings = interrupted.filter { $0.historical == historical }.map(\.filing)
+            guard !filings.isEmpty else { continue }
+            let outcome = try await stage.run(filings, company: watch.name, historical: historical, readSince: readSince)
+            report.eventsRaised += outcome.eventsRaised
+            report.failures += outcome.failures
         }
     }
 

@@ -150,7 +150,7 @@ public struct Importer: Sendable {
         if kind == "submissions JSON" { try context.store.upsertCompany(company) }
         let loader = SubmissionsLoader(context: context, feed: feed)
         let filings = try rows.filter { Filing.isCurrentReportForm($0.form) }.map { try loader.filing(from: $0, company: company, source: path) }
-        let changed = try context.store.upsertSubmissionFilings(filings)
+        let changed = try context.store.upsertSubmissionFilings(filings, historical: true)
         let raised = try await raiseEvents(for: changed)
         return ImportOutcome(
             path: path, kind: kind, rowsRead: rows.count, recordsStored: changed.count, malformedRows: 0, eventsRaised: raised,
@@ -170,7 +170,7 @@ public struct Importer: Sendable {
         let events = filings.compactMap { filing in watched[filing.cik].map { (filing, $0) } }.flatMap { filing, watch in
             EventRaiser.events(for: filing, company: watch.name, historical: true, now: context.now())
         }
-        return try context.store.raise(events).count
+        return try context.store.raise(events, settling: filings.map(\.accession)).count
     }
 
     /// True when the file's first bytes (inflated when gzip) are a master index's header.

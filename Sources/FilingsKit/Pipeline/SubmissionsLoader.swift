@@ -13,12 +13,14 @@ struct SubmissionsLoader {
     }
 
     /// Fetches `CIK##########.json` and, when `includeHistory`, every page it lists; stores the company and its 8-Ks.
-    func load(cik: Int64, includeHistory: Bool) async throws -> Outcome {
-        try await load(cik: cik, historyNeeded: { _ in includeHistory })
+    ///
+    /// `historical` says whether the events the changed filings await are history or news.
+    func load(cik: Int64, includeHistory: Bool, historical: Bool) async throws -> Outcome {
+        try await load(cik: cik, historical: historical, historyNeeded: { _ in includeHistory })
     }
 
     /// Fetches `CIK##########.json` and its history pages when `historyNeeded` says so, given the oldest date the recent list holds.
-    func load(cik: Int64, historyNeeded: (_ oldestRecent: String?) -> Bool) async throws -> Outcome {
+    func load(cik: Int64, historical: Bool, historyNeeded: (_ oldestRecent: String?) -> Bool) async throws -> Outcome {
         let url = try feed.url("data", "submissions", ["cik10": String(format: "%010lld", cik)])
         guard case .fetched(let data, _) = try await context.fetcher.fetch(url, .json, nil, true) else {
             throw EDGARSyncError.noSubmissions(cik: cik, url: url.absoluteString)
@@ -43,7 +45,7 @@ struct SubmissionsLoader {
         let filings = try rows.filter { Filing.isCurrentReportForm($0.form) }.map {
             try filing(from: $0, company: company, source: url.absoluteString)
         }
-        let changed = try context.store.upsertSubmissionFilings(filings)
+        let changed = try context.store.upsertSubmissionFilings(filings, historical: historical)
         try recordListed(cik: cik, url: url, from: listedFrom, rows: filings.count)
         return Outcome(company: company, changed: changed)
     }

@@ -35,7 +35,7 @@ public struct Watcher: Sendable {
         try context.store.saveWatch(watch)
         var outcome = WatchOutcome(watch: watch, company: known, matchedBy: matchedBy, others: others, filingsStored: 0, historicalEvents: 0)
         do {
-            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true)
+            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true, historical: true)
             watch.name = loaded.company.name
             watch.historyLoadedAt = context.now()
             try context.store.saveWatch(watch)

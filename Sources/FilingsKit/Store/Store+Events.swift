@@ -27,6 +27,15 @@ extension Store {
         try writer.write { db in try Store.raise(events, db) }
     }
 
+    /// Stores new events, and in the same transaction marks `settled` filings as no longer awaiting theirs.
+    public func raise(_ events: [Event], settling settled: [String]) throws -> [Event] {
+        try writer.write { db in
+            let inserted = try Store.raise(events, db)
+            try Store.setAwaitingEvents(settled, nil, db)
+            return inserted
+        }
+    }
+
     static func raise(_ events: [Event], _ db: Database) throws -> [Event] {
         var inserted: [Event] = []
         for var event in events {

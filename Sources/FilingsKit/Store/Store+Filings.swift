@@ -21,8 +21,10 @@ extension Store {
     }
 
     /// Stores filings read from a submissions JSON, filling in item codes and acceptance times. Returns the rows added or changed.
+    ///
+    /// Those rows are marked as awaiting their events, `historical` or not, until `raise(_:settling:)` clears the mark.
     @discardableResult
-    public func upsertSubmissionFilings(_ filings: [Filing]) throws -> [Filing] {
+    public func upsertSubmissionFilings(_ filings: [Filing], historical: Bool) throws -> [Filing] {
         try writer.write { db in
             var changed: [Filing] = []
             for filing in filings {
@@ -41,7 +43,24 @@ extension Store {
                     changed.append(filing)
                 }
             }
+            try Store.setAwaitingEvents(changed.map(\.accession), historical ? "history" : "new", db)
             return changed
+        }
+    }
+
+    /// The company's filings whose item codes were stored by a run that stopped before raising their
+    /// events, with whether those events are history.
+    public func filingsAwaitingEvents(cik: Int64) throws -> [(filing: Filing, historical: Bool)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM filing WHERE cik = ? AND awaitingEvents IS NOT NULL ORDER BY filingDate", arguments: [cik])
+                .map { (try Filing(row: $0), ($0["awaitingEvents"] as String?) == "history") }
+        }
+    }
+
+    /// Marks filings as awaiting their events (`new` or `history`), or clears the mark (nil).
+    static func setAwaitingEvents(_ accessions: [String], _ awaiting: String?, _ db: Database) throws {
+        for accession in accessions {
+            try db.execute(sql: "UPDATE filing SET awaitingEvents = ? WHERE accession = ?", arguments: [awaiting, accession])
         }
     }
 

@@ -164,6 +164,16 @@ extension Store {
                         SELECT cik, group_concat(normalized, ' ; ') FROM companyName WHERE kind <> 'ticker' GROUP BY cik;
                     """)
         }
+        migrator.registerMigration("v6-filing-awaiting-events") { db in
+            // Set when a filing's item codes arrive, cleared in the transaction that raises its events:
+            // a run killed in between (reading filings takes minutes) leaves the mark, and the next
+            // run raises them, instead of finding the filing unchanged and never telling anyone.
+            // `new` or `history`: whether those events are news to mail or the past.
+            try db.alter(table: "filing") { t in
+                t.add(column: "awaitingEvents", .text)
+            }
+            try db.execute(sql: "CREATE INDEX filing_awaitingEvents ON filing (cik) WHERE awaitingEvents IS NOT NULL")
+        }
         return migrator
     }
 }

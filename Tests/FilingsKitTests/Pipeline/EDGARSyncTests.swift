@@ -69,6 +69,38 @@ import Testing
         }
     }
 
+    @Test func aSyncKilledAfterStoringItemCodesHasItsEventsRaisedByTheNextRun() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let clock = TestClock("2025-11-24T17:00:00Z")
+            let context = try mirror.context(now: clock.now)
+            let feed = try context.edgarFeed()
+            _ = try await Watcher(context: context).watch("Meta")
+            // The night's work up to the kill: the week's indexes, then Meta's submissions with the
+            // new 8-K's item codes stored. The process dies before reading the filing and raising its events.
+            let sync = EDGARSync(context: context, feed: feed)
+            var report = FeedReport(feed: feed.id)
+            for day in Day.range(try #require(week.since), try #require(week.until)) where !day.isWeekend {
+                _ = try await sync.syncDay(day, into: &report)
+            }
+            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: 1326801, includeHistory: false, historical: false)
+            #expect(loaded.changed.map(\.accession).contains("0001628280-25-061001"))
+            #expect(try context.store.events(EventQuery(cik: 1326801, includeHistorical: false)).isEmpty)
+
+            clock.advance(by: 3_600)
+            let next = await EDGARSync(context: context, feed: feed).run()
+            #expect(next.failures == [])
+            let layoff = try #require(try context.store.events(EventQuery(cik: 1326801, kinds: [.layoff], includeHistorical: false)).first)
+            #expect(layoff.sourceRef == "0001628280-25-061001")
+            #expect(layoff.strength == .documentText)
+            #expect(try context.store.pendingEvents().map(\.sourceRef).contains("0001628280-25-061001"))
+            #expect(try context.store.filingsAwaitingEvents(cik: 1326801).isEmpty)
+            // Once raised, nothing is raised again.
+            let after = await EDGARSync(context: context, feed: feed).run()
+            #expect(after.eventsRaised == 0)
+        }
+    }
+
     @Test func anErrorPageAndARateLimitFailOnlyTheirDaysAndTheNextSyncFillsTheGapOnce() async throws {
         try await LoopbackServer.serving { server in
             let mirror = try await EDGARMirror.start(on: server)
