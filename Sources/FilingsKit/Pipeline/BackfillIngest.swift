@@ -26,11 +26,11 @@ struct BackfillIngest {
     /// The stream's buffer; tests shrink it to cut lines across reads.
     var bufferSize = BackfillIndexStream.defaultBufferSize
 
-    /// Streams `source` into the store; `ledger` builds the entry saved in the same transaction.
+    /// Streams `source` into the store; `ledger` builds the entry (if any) saved in the same transaction.
     ///
     /// `recordSource` is what each row's `source` column says (the URL or path).
     func run(
-        _ source: BackfillByteSource, recordSource: String, ledger: ((IndexParseReport, Int) -> LedgerEntry)? = nil,
+        _ source: BackfillByteSource, recordSource: String, ledger: ((IndexParseReport, Int) -> LedgerEntry?)? = nil,
         progress: (Int) -> Void = { _ in }
     ) throws -> Outcome {
         let now = context.now()

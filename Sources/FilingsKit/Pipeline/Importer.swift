@@ -61,8 +61,13 @@ public struct Importer: Sendable {
             throw ImportError.unreadable(path: path, reason: error.localizedDescription)
         }
         if try Importer.isMasterIndex(path) {
-            let ingest = BackfillIngest(context: context, feed: try context.edgarFeed(), forms: forms)
-            let outcome = try ingest.run(try BackfillByteSource(path: path), recordSource: path)
+            let feed = try context.edgarFeed()
+            let ingest = BackfillIngest(context: context, feed: feed, forms: forms)
+            let outcome = try ingest.run(
+                try BackfillByteSource(path: path), recordSource: path,
+                ledger: { report, _ in
+                    ImportedIndexCoverage(report)?.ledgerEntry(feed: feed.id, source: path, report: report, forms: forms, now: context.now())
+                })
             return ImportOutcome(
                 path: path, kind: "\(EDGARFileKind.masterIndex)", rowsRead: outcome.report.rowsKept, recordsStored: outcome.inserted,
                 malformedRows: outcome.report.malformedCount, eventsRaised: outcome.eventsRaised, note: IndexIngest.note(outcome.report))

@@ -36,7 +36,8 @@ struct StoredSECEvidence {
     }
 
     /// The days over which the store holds every 8-K of the company: its submissions list as read,
-    /// every stored daily index (and the weekends and holidays that have none), every backfilled quarter.
+    /// every stored daily index (and the weekends and holidays that have none), every backfilled
+    /// quarter, every imported master index.
     func listedSpans(cik: Int64) throws -> [DaySpans.Span] {
         let sync = EDGARSync(context: context, feed: feed)
         let submissionsUnit = SubmissionsLoader.ledgerUnit(cik: cik)
@@ -46,7 +47,8 @@ struct StoredSECEvidence {
                 if entry.status == .ok || (entry.status == .missing && (day.isWeekend || sync.isSettledMissing(entry))) {
                     spans.append((day.iso, day.iso))
                 }
-            } else if entry.status == .ok, entry.unit == submissionsUnit || BackfillQuarter(entry.unit) != nil,
+            } else if entry.status == .ok,
+                entry.unit == submissionsUnit || BackfillQuarter(entry.unit) != nil || entry.unit.hasPrefix(ImportedIndexCoverage.unitPrefix),
                 let from = entry.coversFrom, let until = entry.coversUntil
             {
                 spans.append((from, until))

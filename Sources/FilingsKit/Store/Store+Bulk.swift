@@ -18,7 +18,7 @@ extension Store {
     /// committed with the rows, so a crash leaves neither or both.
     func bulkLoad(
         source: String, fetchedAt: Date, urlTemplate: BackfillURLTemplate, watched: Set<Int64>, expectedRows: Int, cacheKiB: Int,
-        ledger: ((IndexParseReport, Int) -> LedgerEntry)?, fill: (BulkFilingWriter) throws -> IndexParseReport
+        ledger: ((IndexParseReport, Int) -> LedgerEntry?)?, fill: (BulkFilingWriter) throws -> IndexParseReport
     ) throws -> BulkLoad {
         try writer.write { db in
             try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")

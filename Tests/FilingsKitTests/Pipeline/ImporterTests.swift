@@ -78,4 +78,49 @@ import Testing
         let ledger = try store.ledger(feed: "ca-warn")
         #expect(ledger.first?.coversFrom != nil)
     }
+
+    @Test(arguments: [
+        ("March 31, 2025", IndexParseReport.Period.quarterly, "import/2025Q1", "2025-01-01", "2025-03-31"),
+        ("Nov 17, 2025", .daily, "import/2025-11-17", "2025-11-17", "2025-11-17"),
+        ("Jan  3, 2020", .daily, "import/2020-01-03", "2020-01-03", "2020-01-03"),
+        ("Feb 14, 2025", .quarterly, "import/2025Q1", "2025-01-01", "2025-02-14"),
+    ])
+    func anIndexHeaderSaysWhichDaysItCovers(_ received: String, _ period: IndexParseReport.Period, _ unit: String, _ from: String, _ until: String) throws {
+        let report = IndexParseReport(source: "x", kind: .master, period: period, description: "", lastDataReceived: received)
+        let coverage = try #require(ImportedIndexCoverage(report))
+        #expect(coverage.unit == unit)
+        #expect(coverage.from.iso == from && coverage.until.iso == until)
+    }
+
+    @Test(arguments: ["", "31 March 2025", "Smarch 3, 2025", "Feb 30, 2025"])
+    func aHeaderWithoutAReadableDateClaimsNothing(_ received: String) {
+        let report = IndexParseReport(source: "x", kind: .master, period: .quarterly, description: "", lastDataReceived: received)
+        #expect(ImportedIndexCoverage(report) == nil)
+    }
+
+    @Test func everyRealDailyIndexNamesTheDayOfItsFileName() throws {
+        let files = SharedData.files(under: "edgar/index/daily").filter { $0.lastPathComponent.hasPrefix("master.") }
+        if SharedData.file("edgar/index/daily") != nil { #expect(!files.isEmpty) }
+        for url in files {
+            let digits = url.lastPathComponent.filter(\.isNumber)
+            let report = try EDGARIndexParser.parse(try Data(contentsOf: url), source: url.path, keepForm: { _ in false }) { _ in }
+            #expect(ImportedIndexCoverage(report)?.from == Day(digits), "\(url.lastPathComponent)")
+        }
+    }
+
+    @Test func anImportedIndexCoversItsDaysOfflineWithoutMovingSync() async throws {
+        let (importer, store) = try importer()
+        let quarter = try write(String(decoding: try SharedData.fixture("backfill/master.2025QTR1.idx"), as: UTF8.self), "q.idx")
+        let day = try write(String(decoding: try SharedData.fixture("mirror/master.20251117.idx"), as: UTF8.self), "d.idx")
+        _ = try await importer.importFile(at: quarter)
+        _ = try await importer.importFile(at: day)
+        let context = importer.context
+        let feed = try context.edgarFeed()
+        let spans = try StoredSECEvidence(context: context, feed: feed).listedSpans(cik: 1326801)
+        #expect(spans.map { "\($0.from)..\($0.until)" } == ["2025-01-01..2025-03-31", "2025-11-17..2025-11-17"])
+        // Sync still starts from its own first window, not from the day after an imported file.
+        let due = try EDGARSync(context: context, feed: feed).daysDue(since: nil, until: nil)
+        #expect(due.first == Day(context.now(), in: .eastern).adding(days: -((feed.firstSyncDays ?? 7) - 1)))
+        #expect(try store.ledger(feed: feed.id).map(\.unit).sorted() == ["import/2025-11-17", "import/2025Q1"])
+    }
 }
