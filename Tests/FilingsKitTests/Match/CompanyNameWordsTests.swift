@@ -121,4 +121,14 @@ import Testing
         }
         #expect(candidates.map(\.cik) == [1784535])
     }
+
+    @Test(arguments: ["\"Acme\"", "acme OR data", "NEAR(acme data)", "data*", "^data", "Ｍｅｔａ", "e\u{301}lan", "株式会社 データ", "🙂 data", "a\u{0}b", ""])
+    func anyQueryIsTakenAsWordsNeverAsSearchSyntax(_ query: String) throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        try store.importTickers([(1784535, "MDAT", "Meta Data Ltd", nil), (1, "KK", "株式会社 データ", nil)], source: "test")
+        // Operators, quotes and odd characters are words to look up, not FTS5 syntax: no query fails.
+        let candidates = try store.nameCandidates(normalized: CompanyName.normalize(query), ticker: query.uppercased(), words: CompanyName.words(query))
+        if query == "acme OR data" || query == "NEAR(acme data)" { #expect(candidates.isEmpty) }
+        if query == "株式会社 データ" { #expect(candidates.map(\.cik) == [1]) }
+    }
 }
