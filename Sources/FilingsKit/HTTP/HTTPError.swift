@@ -18,6 +18,8 @@ public enum HTTPError: LocalizedError, Equatable {
     case truncated(url: URL, expected: Int, received: Int)
     /// The server redirected more times than the transport follows.
     case tooManyRedirects(url: URL)
+    /// The body ran past the most the transport reads.
+    case tooLarge(url: URL, limit: Int)
 
     /// One line saying what happened and what to do.
     public var errorDescription: String? {
@@ -41,6 +43,8 @@ public enum HTTPError: LocalizedError, Equatable {
             return "\(url.absoluteString) sent \(received) of \(expected) bytes before the connection closed; nothing was stored. Try again."
         case .tooManyRedirects(let url):
             return "\(url.absoluteString) redirects in a loop or too many times; check the URL in the feed file."
+        case .tooLarge(let url, let limit):
+            return "\(url.absoluteString) sent more than \(limit) bytes, more than any file filings reads; stopped, nothing was stored. Check the URL in the feed file."
         }
     }
 

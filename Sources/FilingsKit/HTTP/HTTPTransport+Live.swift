@@ -4,6 +4,10 @@ import FoundationNetworking
 #endif
 
 extension HTTPTransport {
+    /// The largest body the live transport reads by default: 512 MiB, ten times EDGAR's largest
+    /// quarterly index, as the gzip inflation limit is.
+    public static let maxBodyBytes = 512 << 20
+
     /// A URLSession transport: GET only, every HTTP status returned as a response, gzip bodies decoded.
     ///
     /// - Parameters:
@@ -11,19 +15,24 @@ extension HTTPTransport {
     ///   - totalTimeout: the longest one response may take in all; defaults to 20 × `timeout`,
     ///     which stops a server that drips bytes just fast enough to beat `timeout`.
     ///   - maxRedirects: redirects followed before giving up with `HTTPError.tooManyRedirects`.
+    ///   - maxBodyBytes: the largest body read; a longer one stops with `HTTPError.tooLarge`.
     ///
     /// Make one per process and share it: each holds its own URLSession (and connection pool).
     ///
     /// Failures below HTTP (timeouts, resets, DNS, corrupt compression, a body shorter than its
     /// Content-Length) throw `HTTPError.transport` or `HTTPError.truncated` naming the URL.
-    public static func live(timeout: TimeInterval, totalTimeout: TimeInterval? = nil, maxRedirects: Int = 5) -> HTTPTransport {
+    public static func live(
+        timeout: TimeInterval, totalTimeout: TimeInterval? = nil, maxRedirects: Int = 5, maxBodyBytes: Int = HTTPTransport.maxBodyBytes
+    ) -> HTTPTransport {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
-        // Redirects are followed below, one hop at a time, so the bound is ours and every hop is visible.
-        let session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+        // Bodies are gathered by the delegate, which also declines redirects: they are followed
+        // below, one hop at a time, so the bound is ours and every hop is visible.
+        let collector = BodyCollector(maxBodyBytes: maxBodyBytes)
+        let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
 
         let deadline = totalTimeout ?? timeout * 20
         return HTTPTransport { request in
@@ -31,7 +40,7 @@ extension HTTPTransport {
             try await withDeadline(seconds: deadline, url: request.url) {
                 var url = request.url
                 for _ in 0...max(0, maxRedirects) {
-                    let response = try await fetchOnce(url: url, headers: request.headers, session: session)
+                    let response = try await fetchOnce(url: url, headers: request.headers, session: session, collector: collector)
                     guard let next = redirectTarget(of: response) else { return response }
                     url = next
                 }
@@ -56,7 +65,7 @@ extension HTTPTransport {
         }
     }
 
-    private static func fetchOnce(url: URL, headers: [String: String], session: URLSession) async throws -> HTTPResponse {
+    private static func fetchOnce(url: URL, headers: [String: String], session: URLSession, collector: BodyCollector) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = "GET"
         urlRequest.setValue("gzip, deflate", forHTTPHeaderField: "Accept-Encoding")
@@ -66,7 +75,9 @@ extension HTTPTransport {
         let body: Data
         let urlResponse: URLResponse
         do {
-            (body, urlResponse) = try await session.data(for: urlRequest)
+            (body, urlResponse) = try await collector.collect(session.dataTask(with: urlRequest), url: url)
+        } catch let error as HTTPError {
+            throw error
         } catch let error as URLError where error.code == .cancelled {
             throw CancellationError()
         } catch let error as URLError {
@@ -118,18 +129,5 @@ extension HTTPTransport {
         case .unknown: return error.localizedDescription
         default: return "\(error.localizedDescription) (URLError \(error.code.rawValue))"
         }
-    }
-}
-
-/// Declines every redirect so the transport sees the 3xx response and follows it itself.
-private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(
-        _ session: URLSession,
-        task: URLSessionTask,
-        willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest,
-        completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        completionHandler(nil)
     }
 }

@@ -191,4 +191,45 @@ struct LiveTransportTests {
         }
         #expect(failedURL == url)
     }
+
+    @Test("a body longer than the limit stops the transfer with tooLarge, declared or not")
+    func bodyLimit() async throws {
+        let limit = 64 << 10
+        let capped = HTTPTransport.live(timeout: 5, maxBodyBytes: limit)
+        // A gzip bomb over HTTP: a few KB on the wire (so its Content-Length is small) that inflate past the limit.
+        let directory = try temporaryDirectory()
+        let zeros = directory.appendingPathComponent("zeros")
+        try Data(count: 4 << 20).write(to: zeros)
+        let gzip = try ProcessRunner.run("gzip", ["-k", "-n", zeros.path], environment: ["PATH": "/usr/bin:/bin"], directory: directory)
+        #expect(gzip.status == 0)
+        let bomb = try Data(contentsOf: directory.appendingPathComponent("zeros.gz"))
+        #expect(bomb.count < limit)
+        try await LoopbackServer.serving { server in
+            await server.route("/declared", .ok(Data(count: limit + 1)))
+            await server.route("/bomb", .gzip(bomb))
+            await server.route("/exact", .ok(Data(repeating: 0x41, count: limit)))
+            for path in ["/declared", "/bomb"] {
+                let url = server.url(path)
+                await #expect(throws: HTTPError.tooLarge(url: url, limit: limit)) {
+                    try await capped.send(HTTPRequest(url: url))
+                }
+            }
+            let exact = try await capped.send(HTTPRequest(url: server.url("/exact")))
+            #expect(exact.body.count == limit)
+        }
+        let named = try #require(URL(string: "https://x.test/a"))
+        #expect(HTTPError.tooLarge(url: named, limit: limit).errorDescription?.contains("https://x.test/a") == true)
+    }
+
+    @Test("a body over the limit is not retried: the same server would send it again")
+    func bodyLimitIsNotRetried() async throws {
+        let client = HTTPClient(transport: .live(timeout: 5, maxBodyBytes: 1024), userAgent: "Jane Doe jane@example.com", maxAttempts: 3, sleep: { _ in })
+        try await LoopbackServer.serving { server in
+            await server.route("/big.idx", .ok(Data(count: 4096)))
+            await #expect(throws: HTTPError.self) {
+                _ = try await client.fetch(server.url("/big.idx"), expecting: .index, validators: nil, sec: false)
+            }
+            #expect(await server.requests(to: "/big.idx").count == 1)
+        }
+    }
 }
