@@ -2,7 +2,7 @@ import Foundation
 
 /// The match stage for WARN notices and ERM events: records in, events for watched companies out.
 public enum NoticeEvents {
-    /// One event per WARN letter (same company and dates) that names the company, totalling its sites.
+    /// One event per WARN letter (same company, notice and effective dates) that names the company, totalling its sites.
     /// A contractor's notice at the company's site becomes a clearly labelled `other` event, never a layoff of the company.
     public static func warnEvents(
         letters notices: [WarnNotice], company: String, cik: Int64?, matcher: NoticeMatcher, historicalBefore: String?, now: Date,
@@ -35,9 +35,14 @@ public enum NoticeEvents {
         }
     }
 
-    /// The letter a WARN row belongs to: the same company and the same dates.
+    /// The letter a WARN row belongs to: the same company, notice date and effective date. Not the
+    /// received date: EDD changes it when it processes a revision, which amends the same letter.
     static func letterKey(_ notice: WarnNotice) -> String {
-        WarnNoticeKey.fnv1a64Hex([CompanyName.normalize(notice.company), notice.noticeDate ?? "", notice.effectiveDate ?? "", notice.receivedDate ?? ""].joined(separator: "|"))
+        letterKey(company: notice.company, noticeDate: notice.noticeDate, effectiveDate: notice.effectiveDate)
+    }
+
+    static func letterKey(company: String, noticeDate: String?, effectiveDate: String?) -> String {
+        WarnNoticeKey.fnv1a64Hex([CompanyName.normalize(company), noticeDate ?? "", effectiveDate ?? ""].joined(separator: "|"))
     }
 
     /// One event per ERM report that names the company: job losses are layoffs, others restructurings; strength media.

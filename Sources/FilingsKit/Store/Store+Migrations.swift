@@ -175,6 +175,28 @@ extension Store {
             }
             try db.execute(sql: "CREATE INDEX filing_awaitingEvents ON filing (cik) WHERE awaitingEvents IS NOT NULL")
         }
+        migrator.registerMigration("v7-warn-letters-without-received-date") { db in
+            // A WARN letter is now its company, notice date and effective date: EDD changes the received
+            // date when it processes a revision. Stored events take their letter's new key, so a revision
+            // amends them instead of raising a second event. The formula is written out here, as it was
+            // when this migration was made.
+            let events = try Row.fetchAll(db, sql: "SELECT id, key, sourceRef FROM event WHERE source = 'ca-warn'")
+            for event in events {
+                let key: String = event["key"]
+                let sourceRef: String = event["sourceRef"]
+                guard let site = sourceRef.split(separator: ",").first, let prefix = key.range(of: ":", options: .backwards),
+                    let notice = try Row.fetchOne(
+                        db, sql: "SELECT company, noticeDate, effectiveDate FROM warnNotice WHERE key = ?", arguments: [String(site)])
+                else { continue }
+                let company: String = notice["company"]
+                let noticeDate: String? = notice["noticeDate"]
+                let effectiveDate: String? = notice["effectiveDate"]
+                let letter = WarnNoticeKey.fnv1a64Hex([CompanyName.normalize(company), noticeDate ?? "", effectiveDate ?? ""].joined(separator: "|"))
+                try db.execute(
+                    sql: "UPDATE OR IGNORE event SET key = ? WHERE id = ?",
+                    arguments: [String(key[..<prefix.upperBound]) + letter, event["id"] as Int64])
+            }
+        }
         return migrator
     }
 }

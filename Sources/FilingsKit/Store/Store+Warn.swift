@@ -9,22 +9,43 @@ public struct WarnStoreOutcome: Sendable, Equatable {
     public var inserted: [WarnNotice] = []
     /// Rows whose counts or wording changed in a later edition of the report.
     public var amended: [WarnNotice] = []
+    /// Rows stored from an earlier edition under another key (a workbook republished as a PDF, a
+    /// revised received date), updated in place; those whose count changed are also in `amended`.
+    public var republished = 0
 }
 
 extension Store {
     /// Stores a report's rows and its ledger entry in one transaction: new rows are added, changed rows updated and
     /// flagged as amended (keeping the previous count), rows that vanished from the source are kept.
+    ///
+    /// A row stored from an earlier edition under another key (see `earlierEdition`) is updated in
+    /// place: EDD's next edition may name the site by its city instead of its address, or revise the
+    /// count with a new received date; either way it is the same site of the same letter.
     public func storeWarnReport(_ notices: [WarnNotice], sourceURL: String, ledger entry: LedgerEntry, now: Date) throws -> WarnStoreOutcome {
         try writer.write { db in
             var outcome = WarnStoreOutcome()
+            // Stored rows this report speaks for, by key or as an earlier edition: none is matched twice.
+            var spokenFor = Set(notices.map(\.key))
             for notice in notices {
+                var stored = notice
                 if let existing = try WarnNotice.fetchOne(db, key: notice.key) {
-                    guard existing.employees != notice.employees || existing.layoffOrClosure != notice.layoffOrClosure else { continue }
-                    try notice.update(db)
-                    try db.execute(
-                        sql: "UPDATE warnNotice SET amendedAt = ?, previousEmployees = ?, sourceURL = ? WHERE key = ?",
-                        arguments: [now, existing.employees, sourceURL, notice.key])
-                    outcome.amended.append(notice)
+                    guard Store.isAmended(existing, by: notice) else { continue }
+                    try Store.amend(existing, to: stored, sourceURL: sourceURL, now: now, db)
+                    outcome.amended.append(stored)
+                } else if let earlier = try Store.earlierEdition(of: notice, excluding: spokenFor, db) {
+                    spokenFor.insert(earlier.key)
+                    outcome.republished += 1
+                    stored.key = earlier.key
+                    stored.address = notice.address ?? earlier.address
+                    stored.city = notice.city ?? earlier.city
+                    stored.county = notice.county ?? earlier.county
+                    stored.industry = notice.industry ?? earlier.industry
+                    if Store.isAmended(earlier, by: stored) {
+                        try Store.amend(earlier, to: stored, sourceURL: sourceURL, now: now, db)
+                        outcome.amended.append(stored)
+                    } else if stored != earlier {
+                        try stored.update(db)  // a new received date or a fuller site: no news
+                    }
                 } else {
                     try notice.insert(db)
                     try db.execute(
@@ -36,6 +57,43 @@ extension Store {
             try entry.save(db)
             return outcome
         }
+    }
+
+    /// True when a later edition changes what a reader is told: the count or the wording.
+    private static func isAmended(_ existing: WarnNotice, by notice: WarnNotice) -> Bool {
+        existing.employees != notice.employees || existing.layoffOrClosure != notice.layoffOrClosure
+    }
+
+    /// Writes `notice` over `existing` (same key), flagged as amended with the previous count.
+    private static func amend(_ existing: WarnNotice, to notice: WarnNotice, sourceURL: String, now: Date, _ db: Database) throws {
+        try notice.update(db)
+        try db.execute(
+            sql: "UPDATE warnNotice SET amendedAt = ?, previousEmployees = ?, sourceURL = ? WHERE key = ?",
+            arguments: [now, existing.employees, sourceURL, notice.key])
+    }
+
+    /// The stored row, under another key, that an earlier edition of EDD's report gave for this site.
+    ///
+    /// Same company, notice date and effective date (the letter), and the same place: the city, else
+    /// the county. EDD updates the received date when it processes a revision, and names the site by
+    /// its street address in workbooks but by its city in PDFs, so neither may tell rows apart. When a
+    /// letter lists several sites in one city, the row with the same count is taken first.
+    static func earlierEdition(of notice: WarnNotice, excluding taken: Set<String>, _ db: Database) throws -> WarnNotice? {
+        let candidates = try WarnNotice.filter(
+            Column("normalizedCompany") == CompanyName.normalize(notice.company) && Column("noticeDate") == notice.noticeDate
+                && Column("effectiveDate") == notice.effectiveDate
+        ).order(Column("sourceRow")).fetchAll(db).filter { !taken.contains($0.key) && sameSite($0, notice) }
+        return candidates.first { $0.employees == notice.employees } ?? candidates.first
+    }
+
+    /// The same city, else (when either lacks one) the same county; nothing in common is not the same site.
+    private static func sameSite(_ a: WarnNotice, _ b: WarnNotice) -> Bool {
+        func place(_ text: String?) -> String? {
+            text.map { WarnText.collapse($0).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if let first = place(a.city), let second = place(b.city) { return first == second }
+        if let first = place(a.county), let second = place(b.county) { return first == second }
+        return false
     }
 
     /// WARN rows whose notice date falls in a window (all when nil), newest first.

@@ -66,6 +66,30 @@ import Testing
         }
     }
 
+    @Test func aRevisionWithANewProcessedDateAmendsTheSameLetter() async throws {
+        try await LoopbackServer.serving { server in
+            let clock = TestClock("2025-09-25T12:00:00Z")
+            let (mirror, context) = try await watchedMeta(server, clock: clock)
+            let feed = try context.feeds.feed(id: "ca-warn")
+            _ = await WarnSync(context: context, feed: feed).run()
+            // EDD processes a revision of Meta's Sunnyvale site: a new count and a new processed date,
+            // so the row's natural key is new; it is still the same site of the same letter.
+            var revised = NoticeMirror.rows
+            revised[1].employees = 60
+            revised[1].processed = "2025-09-30"
+            await mirror.server.route(NoticeMirror.workbookPath, .ok(try NoticeMirror.workbook(revised), headers: ["ETag": "\"wb3\""]))
+            clock.advance(by: 86_400 * 7)
+            let report = await WarnSync(context: context, feed: feed).run()
+            #expect(report.failures == [])
+            #expect(report.recordsStored == 0)
+            #expect(try context.store.warnNotices().count == NoticeMirror.rows.count)
+            let events = try context.store.events(EventQuery(cik: 1326801, kinds: [.layoff])).filter { $0.source == .caWarn }
+            #expect(events.count == 1)
+            #expect(events.first?.employees == 180)  // 120 + 60, not 120 + 45 + 60
+            #expect(events.first?.amendedAt != nil)
+        }
+    }
+
     @Test func anHTMLPageUnderAReportNameIsAnErrorNotAnEmptyYear() async throws {
         try await LoopbackServer.serving { server in
             let clock = TestClock("2025-09-25T12:00:00Z")
