@@ -7,7 +7,7 @@ struct StoredSECEvidence {
     let feed: FeedDefinition
 
     /// The window's 8-K events, and whether the store holds the company's complete 8-K list for it
-    /// with every filing's items known.
+    /// with every filing's items known and every filing that needs reading read.
     ///
     /// Stored events come first; a filing with items but no stored event (an index row itemized
     /// later) is turned into item events here, not stored.
@@ -21,16 +21,20 @@ struct StoredSECEvidence {
         let spans = try listedSpans(cik: cik)
         let listed = DaySpans.covers(spans, since: since, until: until)
         let unknownItems = filings.filter { $0.items == nil }.count
+        // As online, where a filing that could not be read leaves the window not covered.
+        let unread = try context.store.filingsAwaitingReading(cik: cik, since: since.iso).filter { $0.filingDate <= until.iso }.count
         var note: String
         if listed {
             note = "EDGAR as stored (offline): \(filings.count) 8-Ks of CIK \(cik) in the window"
-            if unknownItems > 0 { note += "; \(unknownItems) without item codes (run check without --offline to read them)" }
+            if unknownItems > 0 { note += "; \(unknownItems) without item codes" }
+            if unread > 0 { note += "; \(unread) not read yet" }
+            if unknownItems + unread > 0 { note += " (run check without --offline to read EDGAR)" }
         } else {
             let stored = spans.isEmpty ? "nothing" : spans.map { "\($0.from) to \($0.until)" }.joined(separator: ", ")
             note = "the stored EDGAR record of CIK \(cik) does not reach this window (it holds \(stored)); offline, nothing was fetched"
         }
         let coverage = SourceCoverage(
-            source: .sec8k, covered: listed && unknownItems == 0, from: spans.first?.from, until: spans.last?.until, note: note,
+            source: .sec8k, covered: listed && unknownItems == 0 && unread == 0, from: spans.first?.from, until: spans.last?.until, note: note,
             scope: CheckVerdicts.scope(of: .sec8k))
         return (events, coverage)
     }

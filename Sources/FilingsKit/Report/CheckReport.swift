@@ -31,7 +31,7 @@ public enum CheckReport {
         case .confirmed: "CONFIRMED by the record"
         case .indirect: "INDIRECT: only media reports or unread items point to it"
         case .noRecord: "NO RECORD in any source that covers the window (this does not refute it)"
-        case .notCovered: "NOT COVERED: a source that could hold a record could not be read for the window"
+        case .notCovered: "NOT COVERED: a source that could hold a record could not be read for the window or does not reach it"
         }
     }
 

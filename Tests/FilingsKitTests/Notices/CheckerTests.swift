@@ -122,6 +122,25 @@ import Testing
         #expect(laterSEC.note.contains("does not reach this window"))
     }
 
+    @Test func offlineAFilingThatCouldNotBeReadLeavesTheWindowNotCoveredAsOnline() async throws {
+        let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+        let online = try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            try await NoticeMirror.start(on: mirror)
+            await server.route("/submissions/CIK0001326801.json", .ok(try SharedData.fixture("mirror/CIK0001326801.sync2.json")))
+            await server.route(EDGARMirror.filingTextPath("0001628280-25-061001"), .status(404))
+            let context = try mirror.context(now: TestClock("2025-11-25T12:00:00Z").now, store: store)
+            return try await Checker(context: context).check("Meta", since: try #require(Day("2025-11-17")), until: Day("2025-11-21"), claims: [.layoffs])
+        }
+        let offline = try await Checker(context: try offlineContext(store)).check(
+            "Meta", since: try #require(Day("2025-11-17")), until: Day("2025-11-21"), claims: [.layoffs], offline: true)
+        let onlineSEC = try #require(online.claims.first?.coverage.first { $0.source == .sec8k })
+        let offlineSEC = try #require(offline.claims.first?.coverage.first { $0.source == .sec8k })
+        #expect(!onlineSEC.covered)
+        #expect(!offlineSEC.covered)
+        #expect(offlineSEC.note.contains("1 not read yet"), "\(offlineSEC.note)")
+    }
+
     @Test func offlineOnAnEmptyDatabaseFetchesNothingAndCoversNothing() async throws {
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
         let result = try await Checker(context: try offlineContext(store)).check(
