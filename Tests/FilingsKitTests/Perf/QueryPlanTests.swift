@@ -33,6 +33,9 @@ import Testing
             name: "one filing by accession (sync, submissions upsert)",
             sql: #"SELECT * FROM "filing" WHERE "accession" = ?"#, arguments: ["0001326801-25-000012"]),
         Lookup(
+            name: "a company's filings awaiting their events (sync, after an interrupted run)",
+            sql: "SELECT * FROM filing WHERE cik = ? AND awaitingEvents IS NOT NULL ORDER BY filingDate", arguments: [1326801]),
+        Lookup(
             name: "watched 8-Ks awaiting item codes (sync)",
             sql: "SELECT filing.* FROM watch CROSS JOIN filing ON filing.cik = watch.cik WHERE filing.items IS NULL AND filing.form IN ('8-K', '8-K/A') ORDER BY filing.filingDate",
             arguments: [], mayScan: ["watch"]),
