@@ -68,10 +68,16 @@ public struct Checker: Sendable {
             let events = try context.store.events(EventQuery(cik: cik, since: since.iso, until: until.iso)).filter { $0.source == .sec8k }
             let fetched = Day(context.now(), in: .eastern)
             let unknownItems = filings.filter { $0.items == nil }.count
+            // The list reaches back only as far as it was read: a history page EDGAR did not serve leaves a gap.
+            let spans = try StoredSECEvidence(context: context, feed: feed).listedSpans(cik: cik)
+            let listed = DaySpans.covers(spans, since: since, until: until)
             var note = "EDGAR's filing list for CIK \(cik) read on \(fetched.iso): \(filings.count) 8-Ks in the window"
+            if !listed { note += "; the list read does not reach back to \(since.iso) (a history page could not be read)" }
             if unknownItems > 0 { note += "; \(unknownItems) not yet itemized by EDGAR" }
             if let first = stage.failures.first { note += "; \(stage.failures.count) could not be read (\(first))" }
-            return (events, SourceCoverage(source: .sec8k, covered: unknownItems == 0 && stage.failures.isEmpty, from: "1994-01-01", until: fetched.iso, note: note, scope: scope))
+            let covered = listed && unknownItems == 0 && stage.failures.isEmpty
+            let from = spans.last { $0.from <= since.iso }?.from ?? spans.first?.from
+            return (events, SourceCoverage(source: .sec8k, covered: covered, from: from, until: fetched.iso, note: note, scope: scope))
         } catch {
             return ([], SourceCoverage(source: .sec8k, covered: false, from: nil, until: nil, note: "could not read EDGAR for CIK \(cik): \(error.localizedDescription)", scope: scope))
         }

@@ -141,6 +141,22 @@ import Testing
         #expect(offlineSEC.note.contains("1 not read yet"), "\(offlineSEC.note)")
     }
 
+    @Test func aHistoryPageEDGARDoesNotServeLeavesAnOlderWindowNotCovered() async throws {
+        // Meta's recent list starts in 2023; 2014 needs the history page.
+        let missing = try await check("2014-01-01", "2014-12-31") { mirror in
+            await mirror.server.route("/submissions/CIK0001326801-submissions-001.json", .status(404))
+        }
+        let sec = try #require(missing.claims.first?.coverage.first { $0.source == .sec8k })
+        #expect(!sec.covered)
+        #expect(sec.note.contains("does not reach back to 2014-01-01"), "\(sec.note)")
+        #expect(verdicts(missing)[.departures] == .notCovered)
+        let served = try await check("2014-01-01", "2014-12-31")
+        let full = try #require(served.claims.first?.coverage.first { $0.source == .sec8k })
+        #expect(full.covered)
+        #expect(full.from == "1994-01-01")
+        #expect(verdicts(served)[.departures] == .noRecord)
+    }
+
     @Test func offlineOnAnEmptyDatabaseFetchesNothingAndCoversNothing() async throws {
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
         let result = try await Checker(context: try offlineContext(store)).check(
