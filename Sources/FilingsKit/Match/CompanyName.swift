@@ -44,7 +44,7 @@ public enum CompanyName {
 
     /// The normalized form used as a lookup key: `words` joined by single spaces.
     public static func normalize(_ name: String) -> String {
-        words(name).joined(separator: " ")
+        ASCIINameNormalizer.normalize(name) ?? words(name).joined(separator: " ")
     }
 
     /// True when every word of `needle` appears in `haystack` as a run of whole words.

@@ -159,7 +159,7 @@ extension Store {
             try check(sqlite3_bind_text(company, 2, name, -1, SQLITE_TRANSIENT))
             try step(company)
             guard db.changesCount > 0 else { return }
-            let normalized = BackfillNameNormalizer.normalize(name)
+            let normalized = CompanyName.normalize(name)
             guard !normalized.isEmpty else { return }
             let names = insertName.sqliteStatement
             try check(sqlite3_bind_int64(names, 1, cik))

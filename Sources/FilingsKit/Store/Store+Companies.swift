@@ -22,22 +22,25 @@ extension Store {
     }
 
     /// Stores a ticker map: new companies are added, known ones gain tickers; richer data is kept.
+    /// Returns how many companies were added or changed: the weekly refresh of an unchanged map writes nothing.
     @discardableResult
     public func importTickers(_ entries: [(cik: Int64, ticker: String, name: String, exchange: String?)], source: String) throws -> Int {
         try writer.write { db in
-            let byCIK = Dictionary(grouping: entries, by: \.cik)
-            for (cik, rows) in byCIK {
-                var company = try Company.fetchOne(db, key: cik)
-                    ?? Company(cik: cik, name: rows[0].name, source: source)
+            var changed = 0
+            for (cik, rows) in Dictionary(grouping: entries, by: \.cik) {
+                let stored = try Company.fetchOne(db, key: cik)
+                var company = stored ?? Company(cik: cik, name: rows[0].name, source: source)
                 for row in rows where !company.tickers.contains(row.ticker) {
                     company.tickers.append(row.ticker)
                 }
                 for exchange in rows.compactMap(\.exchange) where !company.exchanges.contains(exchange) {
                     company.exchanges.append(exchange)
                 }
+                guard company != stored else { continue }
                 try Store.upsertCompany(company, db)
+                changed += 1
             }
-            return byCIK.count
+            return changed
         }
     }
 
@@ -66,13 +69,14 @@ extension Store {
     /// A company's names are one document, joined by a separator no phrase can match across
     /// (`;` is not a word); a phrase that still spans two names is caught by the `containsWords` check.
     static func indexNames(cik: Int64, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM companyNameWords WHERE rowid = ?", arguments: [cik])
-        try db.execute(
+        // Cached: a ticker map rewrites thousands of companies in one transaction.
+        try db.cachedStatement(sql: "DELETE FROM companyNameWords WHERE rowid = ?").execute(arguments: [cik])
+        try db.cachedStatement(
             sql: """
                 INSERT INTO companyNameWords (rowid, names)
                 SELECT cik, group_concat(normalized, ' ; ') FROM companyName WHERE cik = ? AND kind <> 'ticker' GROUP BY cik
-                """,
-            arguments: [cik])
+                """
+        ).execute(arguments: [cik])
     }
 
     /// Indexes, in one statement, the companies that gained names after `rowid` in `companyName`:

@@ -1,20 +1,17 @@
 import Foundation
 
-/// `CompanyName.normalize` at backfill speed: a quarter notes ~100,000 new filers, and the general
-/// normalizer (regular expressions, Unicode folding) costs more than storing their filings.
-///
-/// Plain ASCII names without HTML entities, nearly all EDGAR names, take a byte-level path
-/// that yields exactly the general result (a test compares both over the real indexes); any
-/// other name goes through `CompanyName.normalize` itself.
-enum BackfillNameNormalizer {
-    /// The normalized lookup key of `name`, equal to `CompanyName.normalize(name)`.
-    static func normalize(_ name: String) -> String {
+/// `CompanyName.normalize` for plain ASCII names without HTML entities, nearly all EDGAR names,
+/// at byte level: the general normalizer's regular expressions and Unicode folding cost more than
+/// storing a filing, and a quarter's backfill or a ticker map normalizes tens of thousands of names.
+/// A test holds it to the general result over every name of the real indexes.
+enum ASCIINameNormalizer {
+    /// The normalized key of `name`, or nil when it is not plain ASCII (the general path applies).
+    static func normalize(_ name: String) -> String? {
         let fast = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }), !mayHoldEntity(bytes) else { return nil }
             return normalizeASCII(bytes)
         }
-        if let fast, let result = fast { return result }
-        return CompanyName.normalize(name)
+        return fast ?? nil
     }
 
     /// `decodeEntities` only rewrites `&...;` sequences.
