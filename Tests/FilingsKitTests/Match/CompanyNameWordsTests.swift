@@ -87,9 +87,7 @@ import Testing
 
     @Test func bulkLoadedFilersAreFoundByAWord() throws {
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
-        let context = FilingsContext(
-            store: store, feeds: try FeedCatalog(directory: SharedData.packageRoot.appendingPathComponent("Feeds").path),
-            fetcher: Fetcher { url, _, _, _ in throw HTTPError.transport(url: url, reason: "offline test") })
+        let context = try FilingsContext.offline(store)
         let index = try SharedData.fixture("backfill/master.2025QTR1.idx")
         _ = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .all)
             .run(try BackfillByteSource(data: index, name: "q1"), recordSource: "q1")

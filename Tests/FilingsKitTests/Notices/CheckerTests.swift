@@ -84,13 +84,7 @@ import Testing
 
     /// A context over `store` whose every fetch is a test failure: offline means no request at all.
     func offlineContext(_ store: Store) throws -> FilingsContext {
-        FilingsContext(
-            store: store, feeds: try FeedCatalog(directory: SharedData.packageRoot.appendingPathComponent("Feeds").path),
-            fetcher: Fetcher { url, _, _, _ in
-                Issue.record("an offline check fetched \(url)")
-                throw HTTPError.transport(url: url, reason: "offline test")
-            },
-            now: TestClock("2025-11-26T12:00:00Z").now)
+        try .offline(store, now: TestClock("2025-11-26T12:00:00Z").now, fetchIsAFailure: true)
     }
 
     @Test func offlineAfterAnOnlineCheckGivesTheSameVerdictsFromTheStore() async throws {

@@ -136,10 +136,7 @@ import Testing
     }
 
     static func offlineContext() throws -> FilingsContext {
-        let store = try Store(path: try temporaryDirectory().appendingPathComponent("filings.sqlite").path)
-        let feeds = try FeedCatalog(directory: SharedData.packageRoot.appendingPathComponent("Feeds").path)
-        let fetcher = Fetcher { url, _, _, _ in throw HTTPError.transport(url: url, reason: "offline test") }
-        return FilingsContext(store: store, feeds: feeds, fetcher: fetcher)
+        try .offline(try Store(path: try temporaryDirectory().appendingPathComponent("filings.sqlite").path))
     }
 }
 

@@ -71,9 +71,7 @@ import Testing
 
     static let planStore: Result<Store, Error> = Result {
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("plans.sqlite").path)
-        let context = FilingsContext(
-            store: store, feeds: try FeedCatalog(directory: SharedData.packageRoot.appendingPathComponent("Feeds").path),
-            fetcher: Fetcher { url, _, _, _ in throw HTTPError.transport(url: url, reason: "offline test") })
+        let context = try FilingsContext.offline(store)
         _ = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .all)
             .run(try BackfillByteSource(data: try SharedData.fixture("backfill/master.2025QTR1.idx"), name: "q1"), recordSource: "q1")
         return store

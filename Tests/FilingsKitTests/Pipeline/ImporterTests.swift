@@ -6,9 +6,7 @@ import Testing
 @Suite struct ImporterTests {
     func importer() throws -> (Importer, Store) {
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
-        let feeds = try FeedCatalog(directory: SharedData.packageRoot.appendingPathComponent("Feeds").path)
-        let offline = Fetcher { url, _, _, _ in throw HTTPError.transport(url: url, reason: "offline test") }
-        return (Importer(context: FilingsContext(store: store, feeds: feeds, fetcher: offline)), store)
+        return (Importer(context: try .offline(store)), store)
     }
 
     func write(_ text: String, _ name: String) throws -> String {
