@@ -17,6 +17,8 @@ struct BackfillURLTemplate: Sendable {
     ]
 
     private let parts: [Part]
+    /// The URL with a marker in each slot: what the store keeps, once per load, to give each row's URL back.
+    let pattern: String
 
     /// Builds the template from the feed's `archives` base and `filingIndex` path.
     init(feed: FeedDefinition) throws {
@@ -24,6 +26,7 @@ struct BackfillURLTemplate: Sendable {
             "archives", "filingIndex",
             ["cik": Self.markers[0].0, "accession": Self.markers[1].0, "accessionDigits": Self.markers[2].0]
         ).absoluteString
+        pattern = sample
         var parts: [Part] = []
         var rest = Substring(sample)
         while !rest.isEmpty {
@@ -52,6 +55,13 @@ struct BackfillURLTemplate: Sendable {
                 for byte in accession where byte &- 0x30 < 10 { buffer.append(byte) }
             }
         }
+    }
+
+    /// An SQL expression filling the markers of the stored `pattern` (expression `pattern`) with a row's
+    /// `cik` and `accession` expressions: the same URL `write` builds, as accessions hold only digits and dashes.
+    static func sqlExpansion(pattern: String, cik: String, accession: String) -> String {
+        "replace(replace(replace(\(pattern), '\(markers[0].0)', \(cik)), '\(markers[1].0)', \(accession)), "
+            + "'\(markers[2].0)', replace(\(accession), '-', ''))"
     }
 
     /// Appends a CIK (never negative: the parser reads it from digits) in decimal.

@@ -25,7 +25,7 @@ struct FilingEventStage {
             superseded = reading.superseded
         }
         let events = filings.flatMap { EventRaiser.events(for: $0, company: company, historical: historical, now: context.now()) }
-        outcome.eventsRaised += try context.store.raise(events.filter { !superseded.contains($0.key) }, settling: filings.map(\.accession)).count
+        outcome.eventsRaised += try context.store.raise(events.filter { !superseded.contains($0.key) }, settling: filings).count
         return outcome
     }
 }

@@ -175,7 +175,7 @@ public struct Importer: Sendable {
         let events = filings.compactMap { filing in watched[filing.cik].map { (filing, $0) } }.flatMap { filing, watch in
             EventRaiser.events(for: filing, company: watch.name, historical: true, now: context.now())
         }
-        return try context.store.raise(events, settling: filings.map(\.accession)).count
+        return try context.store.raise(events, settling: filings).count
     }
 
     /// True when the file's first bytes (inflated when gzip) are a master index's header.

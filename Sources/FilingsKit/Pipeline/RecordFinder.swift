@@ -13,8 +13,8 @@ public struct RecordFinder: Sendable {
         var records: [RecordJSON] = []
         let cik = try company.map { try Watcher(context: context).cik(naming: $0) }
         if source == nil || source == .sec8k {
-            let filings = try cik.map { try context.store.filings(cik: $0, since: since, until: until) }
-                ?? context.store.filings(since: since, until: until, limit: limit)
+            let filings = try cik.map { try context.store.filings(cik: $0, since: since, until: until, currentReportsOnly: true) }
+                ?? context.store.currentReports(since: since, until: until, limit: limit)
             records += filings.map(RecordJSON.init)
         }
         let matcher = try company.map { _ in

@@ -1,7 +1,8 @@
 import GRDB
 
 extension Company: FetchableRecord, PersistableRecord {}
-extension Filing: FetchableRecord, PersistableRecord {}
+/// Read through `Store.filingColumns`; written by the store's own statements, as a row keeps its source apart.
+extension Filing: FetchableRecord {}
 extension Watch: FetchableRecord, PersistableRecord {}
 extension LedgerEntry: FetchableRecord, PersistableRecord {}
 

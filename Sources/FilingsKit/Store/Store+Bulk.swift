@@ -26,6 +26,7 @@ extension Store {
             let namesBefore = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM companyName") ?? 0
             let writer = try BulkFilingWriter(db, source: source, fetchedAt: fetchedAt, urlTemplate: urlTemplate, watched: watched)
             let report = try fill(writer)
+            try writer.finish()
             try Store.rebuildIndexes(deferred, db)
             try Store.indexNames(addedAfter: namesBefore, db)
             if let entry = ledger?(report, writer.inserted) { try entry.save(db) }
@@ -41,7 +42,9 @@ extension Store {
         guard rows > 0 else { return [] }
         var statements: [String] = []
         for table in ["filing", "companyName"] {
-            guard try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table.quotedDatabaseIdentifier)") ?? 0 < rows else { continue }
+            // Counts no further than `rows`: a full count of ten million filings would take a second.
+            let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(table.quotedDatabaseIdentifier) LIMIT ?)", arguments: [rows]) ?? 0
+            guard held < rows else { continue }
             let indexes = try Row.fetchAll(
                 db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
                 arguments: [table])
@@ -61,20 +64,37 @@ extension Store {
 
     /// Writes index rows into `filing` at bulk speed, inside a write transaction its caller holds.
     ///
-    /// Same effect as `insertNewFilings`: rows already stored are left as they are, and each CIK
-    /// not yet known is noted as a company with its current name. The statements are prepared once
-    /// and bound straight from the index bytes (`SQLITE_STATIC`), so a kept row costs no `String`
-    /// unless its name is not ASCII or its company is new.
+    /// Same effect as `insertNewFilings`: rows already stored are left as they are, and each filer of
+    /// an 8-K not yet known is noted as a company with its current name. Rows go to SQLite
+    /// `rowsPerStatement` at a time in one prepared multi-row INSERT, their bytes copied once from
+    /// the index into a reused buffer: a statement per row cost more than the insert itself. Rows of
+    /// watched companies go one at a time, as their events need to know which were new.
     final class BulkFilingWriter {
+        /// Rows per INSERT: 64 rows of 5 values stay far below SQLite's limit on bound values.
+        static let rowsPerStatement = 64
+
+        /// One row waiting for the next INSERT: its CIK and where its text lies in `pendingBytes`.
+        private struct PendingRow {
+            var cik: Int64
+            var accession: Range<Int>
+            var date: Range<Int>
+            var form: Range<Int>
+            var name: Range<Int>
+        }
+
         private let db: Database
-        private let insertFiling: Statement
+        private let sourceID: Int64
+        /// INSERT statements by their number of rows: `rowsPerStatement`, 1, and the last batch's.
+        private var insertStatements: [Int: Statement] = [:]
         private let insertCompany: Statement
         private let insertName: Statement
         private let urlTemplate: BackfillURLTemplate
         private let source: String
         private let fetchedAt: Date
         private let watched: Set<Int64>
-        /// CIKs already noted in this run: their company row exists, so it is not looked up again.
+        private var pending: [PendingRow] = []
+        private var pendingBytes: [UInt8] = []
+        /// CIKs noted in this run: their company row exists, so it is not looked up again.
         private var notedCIKs = Set<Int64>()
         private var url: [UInt8] = []
         /// Rows that were new to the store.
@@ -89,10 +109,9 @@ extension Store {
             self.fetchedAt = fetchedAt
             self.urlTemplate = urlTemplate
             self.watched = watched
-            insertFiling = try db.makeStatement(sql: """
-                INSERT OR IGNORE INTO filing (accession, cik, companyName, form, filingDate, url, source, fetchedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            var sources = FilingSources()
+            // Rows store no URL: this source's template gives it back (`Store.filingColumns`).
+            sourceID = try sources.id(source: source, fetchedAt: fetchedAt, urlTemplate: urlTemplate.pattern, db)
             insertCompany = try db.makeStatement(sql: """
                 INSERT OR IGNORE INTO company (cik, name, tickers, exchanges, formerNames, source, updatedAt)
                 VALUES (?, ?, '[]', '[]', '[]', ?, ?)
@@ -100,15 +119,14 @@ extension Store {
             insertName = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO companyName (cik, name, normalized, kind) VALUES (?, ?, ?, 'current')
                 """)
-            let stamp = String.fromDatabaseValue(fetchedAt.databaseValue) ?? ""
-            try bindConstant(insertFiling, 7, source)
-            try bindConstant(insertFiling, 8, stamp)
             try bindConstant(insertCompany, 3, source)
-            try bindConstant(insertCompany, 4, String.fromDatabaseValue(Date().databaseValue) ?? stamp)
+            try bindConstant(insertCompany, 4, String.fromDatabaseValue(Date().databaseValue) ?? "")
+            pending.reserveCapacity(Self.rowsPerStatement)
+            pendingBytes.reserveCapacity(Self.rowsPerStatement * 128)
             url.reserveCapacity(256)
         }
 
-        /// Inserts one row unless its accession is stored. The buffers need only live for the call.
+        /// Queues one row, stored unless its filer already has that accession. The buffers need only live for the call.
         ///
         /// Names that are not ASCII are decoded as the parser decodes them (UTF-8, else Latin-1).
         /// - Parameters:
@@ -118,38 +136,75 @@ extension Store {
             cik: Int64, name: UnsafeBufferPointer<UInt8>, form: UnsafeBufferPointer<UInt8>,
             date: UnsafeBufferPointer<UInt8>, accession: UnsafeBufferPointer<UInt8>
         ) throws {
-            let statement = insertFiling.sqliteStatement
-            urlTemplate.write(cik: cik, accession: accession, into: &url)
-            var decodedName: String?
-            try url.withUnsafeBufferPointer { url in
-                try check(bindText(statement, 1, accession))
-                try check(sqlite3_bind_int64(statement, 2, cik))
-                if Self.isASCII(name) {
-                    try check(bindText(statement, 3, name))
-                } else {
-                    let text = ByteText.text(name, 0..<name.count)
-                    decodedName = text
-                    try check(sqlite3_bind_text(statement, 3, text, -1, SQLITE_TRANSIENT))
+            let decodedName = Self.isASCII(name) ? nil : ByteText.text(name, 0..<name.count)
+            // A watched row goes alone, after the rows queued before it, so the change count says whether it was new.
+            let isWatched = watched.contains(cik)
+            if isWatched { try flush() }
+            pending.append(PendingRow(
+                cik: cik, accession: append(accession), date: append(date),
+                form: Self.isASCII(form) ? append(form) : append(ByteText.plain(form, 0..<form.count)),
+                name: decodedName.map(append) ?? append(name)))
+            if isWatched, try flush() > 0 {
+                urlTemplate.write(cik: cik, accession: accession, into: &url)
+                let companyName = decodedName ?? ByteText.plain(name, 0..<name.count)
+                watchedFilings.append(filing(cik: cik, name: companyName, form: form, date: date, accession: accession))
+            } else if pending.count == Self.rowsPerStatement {
+                try flush()
+            }
+            if Self.isCurrentReport(form), notedCIKs.insert(cik).inserted {
+                try noteCompany(cik: cik, name: decodedName ?? ByteText.plain(name, 0..<name.count))
+            }
+        }
+
+        /// Stores the rows still queued; the load calls it once, after the last row.
+        func finish() throws {
+            try flush()
+        }
+
+        /// Inserts the queued rows in one statement and returns how many were new.
+        @discardableResult
+        private func flush() throws -> Int {
+            guard !pending.isEmpty else { return 0 }
+            let statement = try insertStatement(rows: pending.count).sqliteStatement
+            try pendingBytes.withUnsafeBufferPointer { bytes in
+                for (index, row) in pending.enumerated() {
+                    let first = Int32(index * 5)
+                    try check(sqlite3_bind_int64(statement, first + 1, row.cik))
+                    try check(bindText(statement, first + 2, UnsafeBufferPointer(rebasing: bytes[row.accession])))
+                    try check(bindText(statement, first + 3, UnsafeBufferPointer(rebasing: bytes[row.date])))
+                    try check(bindText(statement, first + 4, UnsafeBufferPointer(rebasing: bytes[row.form])))
+                    try check(bindText(statement, first + 5, UnsafeBufferPointer(rebasing: bytes[row.name])))
                 }
-                if Self.isASCII(form) {
-                    try check(bindText(statement, 4, form))
-                } else {
-                    try check(sqlite3_bind_text(statement, 4, ByteText.plain(form, 0..<form.count), -1, SQLITE_TRANSIENT))
-                }
-                try check(bindText(statement, 5, date))
-                try check(bindText(statement, 6, url))
                 try step(statement)
             }
-            guard db.changesCount > 0 else { return }
-            inserted += 1
-            let firstSeen = notedCIKs.insert(cik).inserted
-            let isWatched = watched.contains(cik)
-            guard firstSeen || isWatched else { return }
-            let companyName = decodedName ?? ByteText.plain(name, 0..<name.count)
-            if firstSeen { try noteCompany(cik: cik, name: companyName) }
-            if isWatched {
-                watchedFilings.append(filing(cik: cik, name: companyName, form: form, date: date, accession: accession))
-            }
+            let new = db.changesCount
+            inserted += new
+            pending.removeAll(keepingCapacity: true)
+            pendingBytes.removeAll(keepingCapacity: true)
+            return new
+        }
+
+        /// The INSERT of `rows` rows, prepared on first use.
+        private func insertStatement(rows: Int) throws -> Statement {
+            if let statement = insertStatements[rows] { return statement }
+            let values = Array(repeating: "(?, ?, ?, ?, ?, \(sourceID))", count: rows).joined(separator: ", ")
+            let statement = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO filing (cik, accession, filingDate, form, companyName, sourceID) VALUES \(values)")
+            insertStatements[rows] = statement
+            return statement
+        }
+
+        /// Copies bytes to the end of `pendingBytes` and returns where they lie.
+        private func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+            let start = pendingBytes.count
+            pendingBytes.append(contentsOf: bytes)
+            return start..<pendingBytes.count
+        }
+
+        private func append(_ text: String) -> Range<Int> {
+            let start = pendingBytes.count
+            pendingBytes.append(contentsOf: text.utf8)
+            return start..<pendingBytes.count
         }
 
         /// Adds the company unless it is known, with its current name for lookups.
@@ -176,6 +231,10 @@ extension Store {
                 accession: ByteText.plain(accession, 0..<accession.count), cik: cik, companyName: name,
                 form: ByteText.plain(form, 0..<form.count), filingDate: ByteText.plain(date, 0..<date.count),
                 url: String(decoding: url, as: UTF8.self), source: source, fetchedAt: fetchedAt)
+        }
+
+        private static func isCurrentReport(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
+            ByteText.equals(form, 0..<form.count, "8-K") || ByteText.equals(form, 0..<form.count, "8-K/A")
         }
 
         private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

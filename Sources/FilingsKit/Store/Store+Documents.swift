@@ -46,7 +46,7 @@ extension Store {
             try Filing.fetchAll(
                 db,
                 sql: """
-                    SELECT filing.* FROM filing
+                    SELECT \(Store.filingColumns) FROM filing \(Store.filingSourceJoin)
                     WHERE filing.cik = ? AND filing.filingDate >= ? AND filing.form IN ('8-K', '8-K/A') AND filing.items IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM filingDocument WHERE filingDocument.accession = filing.accession)
                     """, arguments: [cik, since])

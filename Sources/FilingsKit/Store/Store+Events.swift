@@ -28,7 +28,7 @@ extension Store {
     }
 
     /// Stores new events, and in the same transaction marks `settled` filings as no longer awaiting theirs.
-    public func raise(_ events: [Event], settling settled: [String]) throws -> [Event] {
+    public func raise(_ events: [Event], settling settled: [Filing]) throws -> [Event] {
         try writer.write { db in
             let inserted = try Store.raise(events, db)
             try Store.setAwaitingEvents(settled, nil, db)

@@ -198,6 +198,47 @@ extension Store {
                     arguments: [String(key[..<prefix.upperBound]) + letter, event["id"] as Int64])
             }
         }
+        migrator.registerMigration("v8-filing-per-filer") { db in
+            // A filing is stored once per filer. EDGAR lists a co-registrants' 8-K (a utility and its
+            // parent, a REIT and its operating partnership) and a Form 4 (issuer and owner) under each
+            // CIK; keyed by accession alone, only the first CIK's row was kept, and a watch on the
+            // other never saw the filing. Keyed (cik, accession) WITHOUT ROWID, a company's filings lie
+            // together and need no second index. Where rows came from is one `filingSource` row per
+            // load instead of 150 bytes per filing: a bulk load stores no URL (NULL) and its source's
+            // template gives it (`Store.filingColumns`). Existing rows keep their URLs. Only `records`
+            // asks for filings by date alone, and it lists 8-Ks: the date index holds those, not every form.
+            try db.execute(
+                sql: """
+                    CREATE TABLE filingSource (
+                        id INTEGER PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        fetchedAt DATETIME NOT NULL,
+                        urlTemplate TEXT);
+                    CREATE INDEX filingSource_source ON filingSource (source, fetchedAt);
+                    INSERT INTO filingSource (source, fetchedAt) SELECT source, fetchedAt FROM filing GROUP BY source, fetchedAt;
+                    CREATE TABLE filingByFiler (
+                        cik INTEGER NOT NULL,
+                        accession TEXT NOT NULL,
+                        filingDate TEXT NOT NULL,
+                        form TEXT NOT NULL,
+                        companyName TEXT NOT NULL,
+                        sourceID INTEGER NOT NULL,
+                        url TEXT,
+                        acceptedAt TEXT,
+                        items TEXT,
+                        primaryDocument TEXT,
+                        awaitingEvents TEXT,
+                        PRIMARY KEY (cik, accession)
+                    ) WITHOUT ROWID;
+                    INSERT INTO filingByFiler
+                        SELECT filing.cik, filing.accession, filing.filingDate, filing.form, filing.companyName, filingSource.id,
+                               filing.url, filing.acceptedAt, filing.items, filing.primaryDocument, filing.awaitingEvents
+                        FROM filing JOIN filingSource ON filingSource.source = filing.source AND filingSource.fetchedAt = filing.fetchedAt;
+                    DROP TABLE filing;
+                    ALTER TABLE filingByFiler RENAME TO filing;
+                    CREATE INDEX filing_date ON filing (filingDate) WHERE form IN ('8-K', '8-K/A');
+                    """)
+        }
         return migrator
     }
 }

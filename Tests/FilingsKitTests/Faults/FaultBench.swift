@@ -31,7 +31,7 @@ enum FaultBench {
     /// Filings whose source is `source` (an index URL or file path).
     static func filingCount(_ store: Store, source: String) throws -> Int {
         try store.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM filing WHERE source = ?", arguments: [source]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM filing JOIN filingSource ON filingSource.id = filing.sourceID WHERE filingSource.source = ?", arguments: [source]) ?? 0
         }
     }
 

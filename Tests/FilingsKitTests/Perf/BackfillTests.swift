@@ -10,14 +10,15 @@ import Testing
         "/Archives/edgar/full-index/\(year)/QTR\(quarter)/master.\(gzip ? "gz" : "idx")"
     }
 
-    /// Distinct accession numbers of a fixture's kept rows: what the store must end up holding.
-    static func accessions(_ fixture: String, forms: BackfillForms) throws -> Set<String> {
+    /// A fixture's kept rows as `CIK/ACCESSION`, each once: what the store must end up holding.
+    static func filings(_ fixture: String, forms: BackfillForms) throws -> Set<String> {
         let (entries, _) = try EDGARIndexParser.entries(try SharedData.fixture(fixture), source: fixture, keepForm: forms.keeps)
-        return Set(entries.map(\.accession))
+        return Set(entries.map { "\($0.cik)/\($0.accession)" })
     }
 
-    static func storedAccessions(_ store: Store) throws -> Set<String> {
-        try store.writer.read { db in Set(try String.fetchAll(db, sql: "SELECT accession FROM filing")) }
+    /// Each stored filing as `CIK/ACCESSION`: a filing co-filed by two companies is stored for each.
+    static func storedFilings(_ store: Store) throws -> Set<String> {
+        try store.writer.read { db in Set(try String.fetchAll(db, sql: "SELECT cik || '/' || accession FROM filing")) }
     }
 
     @Test func anInterruptedBackfillResumesAtTheUnfinishedQuarterWithoutDuplicates() async throws {
@@ -39,7 +40,7 @@ import Testing
             let interrupted = await backfill.run(from: q1, to: q2) { seen.append($0) }
             #expect(interrupted.stored == ["2025Q1"])
             #expect(interrupted.failure?.hasPrefix("2025Q2") == true)
-            #expect(try Self.storedAccessions(context.store) == Self.accessions("backfill/master.2025QTR1.idx", forms: .currentReports))
+            #expect(try Self.storedFilings(context.store) == Self.filings("backfill/master.2025QTR1.idx", forms: .currentReports))
             #expect(try context.store.ledgerEntry(feed: "sec-edgar", unit: "2025Q1")?.status == .ok)
             #expect(try context.store.ledgerEntry(feed: "sec-edgar", unit: "2025Q2")?.status == .failed)
             #expect(seen.first?.quarter == "2025Q1")
@@ -50,9 +51,9 @@ import Testing
             #expect(resumed.skipped == ["2025Q1"])
             #expect(resumed.stored == ["2025Q2"])
             #expect(resumed.malformedRows == 1)
-            let expected = try Self.accessions("backfill/master.2025QTR1.idx", forms: .currentReports)
-                .union(Self.accessions("backfill/master.2025QTR2.idx.gz", forms: .currentReports))
-            #expect(try Self.storedAccessions(context.store) == expected)
+            let expected = try Self.filings("backfill/master.2025QTR1.idx", forms: .currentReports)
+                .union(Self.filings("backfill/master.2025QTR2.idx.gz", forms: .currentReports))
+            #expect(try Self.storedFilings(context.store) == expected)
             #expect(try context.store.filingCount() == expected.count)
             let entry = try #require(try context.store.ledgerEntry(feed: "sec-edgar", unit: "2025Q2"))
             #expect(entry.status == .ok)
@@ -72,8 +73,8 @@ import Testing
             // Asking for every form makes the 8-K-only quarters due again; rows already stored stay single.
             let all = await backfill.run(from: q1, to: q2, forms: .all)
             #expect(all.stored == ["2025Q1", "2025Q2"])
-            let everything = try Self.accessions("backfill/master.2025QTR1.idx", forms: .all)
-                .union(Self.accessions("backfill/master.2025QTR2.idx.gz", forms: .all))
+            let everything = try Self.filings("backfill/master.2025QTR1.idx", forms: .all)
+                .union(Self.filings("backfill/master.2025QTR2.idx.gz", forms: .all))
             #expect(try context.store.filingCount() == everything.count)
         }
     }

@@ -20,7 +20,8 @@ import Testing
     /// The store's filings, companies and names, without the columns that hold the time of the run.
     static func contents(_ store: Store) throws -> [String] {
         try store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT accession||'|'||cik||'|'||companyName||'|'||form||'|'||filingDate||'|'||url||'|'||source FROM filing ORDER BY accession")
+            try String.fetchAll(
+                db, sql: "SELECT accession||'|'||cik||'|'||companyName||'|'||form||'|'||filingDate||'|'||url||'|'||source FROM (\(Store.filingsQuery(byCIK: false, since: false, until: false))) ORDER BY accession, cik")
                 + String.fetchAll(db, sql: "SELECT cik||'|'||name||'|'||tickers||'|'||source FROM company ORDER BY cik")
                 + String.fetchAll(db, sql: "SELECT cik||'|'||name||'|'||normalized||'|'||kind FROM companyName ORDER BY cik, kind, normalized")
         }
@@ -47,7 +48,7 @@ import Testing
         }
     }
 
-    @Test func importingTwiceStoresEachFilingOnceAndKeepsTheFirstRows() async throws {
+    @Test func importingTwiceStoresEachFilingOncePerFilerAndKeepsTheFirstRows() async throws {
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("master.idx").path
         let data = try SharedData.fixture("backfill/master.2025QTR1.idx")
@@ -58,13 +59,16 @@ import Testing
         let first = try await importer.importFile(at: path, forms: .all)
         #expect(first.kind == "masterIndex")
         #expect(first.rowsRead == 12)
-        #expect(first.recordsStored == 11)  // two filers share one Form 4
+        #expect(first.recordsStored == 12)
         let again = try await importer.importFile(at: path, forms: .all)
         #expect(again.recordsStored == 0)
-        #expect(try context.store.filingCount() == 11)
+        #expect(try context.store.filingCount() == 12)
         // The first three rows after the header (edgartools drops them from daily indexes) are kept.
-        let stored = try BackfillTests.storedAccessions(context.store)
-        #expect(stored.isSuperset(of: ["0000950170-25-015349", "0000950170-25-019102", "0001193125-25-052311"]))
+        let stored = try BackfillTests.storedFilings(context.store)
+        #expect(stored.isSuperset(of: ["1000045/0000950170-25-015349", "1000045/0000950170-25-019102", "1000209/0001193125-25-052311"]))
+        // Issuer and owner share one Form 4: each company has it.
+        #expect(try context.store.filings(cik: 1000228).map(\.accession) == ["0001209191-25-014512"])
+        #expect(try context.store.filings(cik: 1000232).map(\.accession) == ["0001209191-25-014512"])
         let meta = try context.store.filings(cik: 1326801)
         #expect(meta.map(\.form) == ["10-K", "8-K"])
         #expect(meta.last?.url == "https://www.sec.gov/Archives/edgar/data/1326801/000132680125000012/0001326801-25-000012-index.htm")

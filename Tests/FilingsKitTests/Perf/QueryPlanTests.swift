@@ -19,25 +19,27 @@ import Testing
     static let lookups: [Lookup] = [
         Lookup(
             name: "filings of one company in a window (check, records --company, watch)",
-            sql: #"SELECT * FROM "filing" WHERE ("cik" = ?) AND ("filingDate" >= ?) AND ("filingDate" <= ?) ORDER BY "filingDate" DESC, "accession" DESC"#,
+            sql: Store.filingsQuery(byCIK: true, since: true, until: true),
             arguments: [1326801, "2025-01-01", "2025-06-30"]),
         Lookup(
             name: "8-Ks of one company (watch)",
-            sql: #"SELECT * FROM "filing" WHERE ("cik" = ?) AND ("form" IN ('8-K', '8-K/A')) ORDER BY "filingDate" DESC, "accession" DESC"#,
+            sql: Store.filingsQuery(byCIK: true, since: false, until: false, currentReportsOnly: true),
             arguments: [1326801]),
         Lookup(
-            name: "filings in a window (records)",
-            sql: #"SELECT * FROM "filing" WHERE ("filingDate" >= ?) AND ("filingDate" <= ?) ORDER BY "filingDate" DESC, "accession" DESC LIMIT ?"#,
+            name: "8-Ks in a window (records)",
+            sql: Store.filingsQuery(byCIK: false, since: true, until: true, currentReportsOnly: true, limited: true),
             arguments: ["2025-01-01", "2025-01-31", 1000]),
         Lookup(
-            name: "one filing by accession (sync, submissions upsert)",
-            sql: #"SELECT * FROM "filing" WHERE "accession" = ?"#, arguments: ["0001326801-25-000012"]),
+            name: "one filing of one filer (sync, submissions upsert)",
+            sql: "SELECT \(Store.filingColumns) FROM filing \(Store.filingSourceJoin) WHERE filing.cik = ? AND filing.accession = ?",
+            arguments: [1326801, "0001326801-25-000012"]),
         Lookup(
             name: "a company's filings awaiting their events (sync, after an interrupted run)",
-            sql: "SELECT * FROM filing WHERE cik = ? AND awaitingEvents IS NOT NULL ORDER BY filingDate", arguments: [1326801]),
+            sql: "SELECT \(Store.filingColumns) FROM filing \(Store.filingSourceJoin) WHERE filing.cik = ? AND filing.awaitingEvents IS NOT NULL ORDER BY filing.filingDate",
+            arguments: [1326801]),
         Lookup(
             name: "watched 8-Ks awaiting item codes (sync)",
-            sql: "SELECT filing.* FROM watch CROSS JOIN filing ON filing.cik = watch.cik WHERE filing.items IS NULL AND filing.form IN ('8-K', '8-K/A') ORDER BY filing.filingDate",
+            sql: "SELECT \(Store.filingColumns) FROM watch CROSS JOIN filing ON filing.cik = watch.cik \(Store.filingSourceJoin) WHERE filing.items IS NULL AND filing.form IN ('8-K', '8-K/A') ORDER BY filing.filingDate",
             arguments: [], mayScan: ["watch"]),
         Lookup(
             name: "names equal to a normalized name or ticker (watch, events NAME, check NAME)",
