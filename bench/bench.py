@@ -87,20 +87,22 @@ def edgartools(python, path):
 
 
 def python_ingest(path, work, same_schema):
-    """split + sqlite3.executemany, in process: into a plain table (rollback journal), or into the
-    filing table's own schema (primary key, two indexes, WAL) for an equal-work comparison."""
+    """split + sqlite3.executemany, in process: into a plain table with a URL per row (rollback
+    journal), or into the filing table's own schema (one row per filer keyed (cik, accession)
+    WITHOUT ROWID, source id, 8-K date index, WAL) for an equal-work comparison."""
     db = fresh(os.path.join(work, "python.sqlite"))
     started = time.perf_counter()
     connection = sqlite3.connect(db, isolation_level=None)
-    columns = "accession TEXT, cik INTEGER, companyName TEXT, form TEXT, filingDate TEXT, url TEXT, source TEXT, fetchedAt TEXT"
     if same_schema:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
-        columns = columns.replace("accession TEXT", "accession TEXT PRIMARY KEY")
-    connection.execute(f"CREATE TABLE filing ({columns})")
-    if same_schema:
-        connection.execute("CREATE INDEX filing_cik_date ON filing (cik, filingDate)")
-        connection.execute("CREATE INDEX filing_date ON filing (filingDate)")
+        connection.execute("CREATE TABLE filing (cik INTEGER NOT NULL, accession TEXT NOT NULL, filingDate TEXT NOT NULL, "
+                           "form TEXT NOT NULL, companyName TEXT NOT NULL, sourceID INTEGER NOT NULL, url TEXT, acceptedAt TEXT, "
+                           "items TEXT, primaryDocument TEXT, awaitingEvents TEXT, PRIMARY KEY (cik, accession)) WITHOUT ROWID")
+        connection.execute("CREATE INDEX filing_date ON filing (filingDate) WHERE form IN ('8-K', '8-K/A')")
+    else:
+        connection.execute("CREATE TABLE filing (accession TEXT, cik INTEGER, companyName TEXT, form TEXT, filingDate TEXT, "
+                           "url TEXT, source TEXT, fetchedAt TEXT)")
     with open(path, encoding="latin-1") as f:
         lines = f.read().split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith("-----")) + 1
@@ -112,11 +114,17 @@ def python_ingest(path, work, same_schema):
             continue
         cik, name, form, date, file_name = fields
         number = file_name.rsplit("/", 1)[1][:-4]
-        url = f"https://www.sec.gov/Archives/edgar/data/{cik}/{number.replace('-', '')}/{number}-index.htm"
-        rows.append((number, int(cik), name, form, date, url, path, now))
+        if same_schema:
+            rows.append((int(cik), number, date, form, name, 1))
+        else:
+            url = f"https://www.sec.gov/Archives/edgar/data/{cik}/{number.replace('-', '')}/{number}-index.htm"
+            rows.append((number, int(cik), name, form, date, url, path, now))
     connection.execute("BEGIN")
-    verb = "INSERT OR IGNORE" if same_schema else "INSERT"
-    connection.executemany(f"{verb} INTO filing VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    if same_schema:
+        connection.executemany("INSERT OR IGNORE INTO filing (cik, accession, filingDate, form, companyName, sourceID) "
+                               "VALUES (?, ?, ?, ?, ?, ?)", rows)
+    else:
+        connection.executemany("INSERT INTO filing VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.execute("COMMIT")
     connection.close()
     return time.perf_counter() - started, count(db)
@@ -131,10 +139,11 @@ def sqlite_import(path, work, header_lines):
     return seconds, rss, count(db, "SELECT count(*) FROM idx")
 
 
-def sqlite_floor(work, schema_db, source):
+def sqlite_floor(work, schema_db):
     """The SQLite engine alone storing the index rows (already in the shell's table) into our
-    `filing` table: primary key, URL, source, stamp, indexes built after the load as ours does on a
-    young table, WAL. No parsing at all: what storing our schema costs before any code of ours runs."""
+    `filing` table: its key, its index built after the load as ours does on a young table, its page
+    size, WAL.
+    No parsing and no company names: what storing our schema costs before any code of ours runs."""
     shell_db = os.path.join(work, "shell.sqlite")
     if not shutil.which("sqlite3") or not os.path.exists(shell_db):
         return None
@@ -142,14 +151,13 @@ def sqlite_floor(work, schema_db, source):
         table = connection.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'filing'").fetchone()[0]
         indexes = [row[0] for row in connection.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'filing' AND sql IS NOT NULL")]
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     db = fresh(os.path.join(work, "floor.sqlite"))
-    subprocess.run(["sqlite3", db, "PRAGMA journal_mode = WAL", table], check=True, capture_output=True)
+    subprocess.run(["sqlite3", db, f"PRAGMA page_size = {page_size}", "PRAGMA journal_mode = WAL", table], check=True, capture_output=True)
     accession = "substr(fileName, length(fileName) - 23, 20)"
     sql = (f"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192; ATTACH '{shell_db}' AS shell; BEGIN; "
-           f"INSERT OR IGNORE INTO filing (accession, cik, companyName, form, filingDate, url, source, fetchedAt) "
-           f"SELECT {accession}, cik, companyName, form, filingDate, "
-           f"'https://www.sec.gov/Archives/edgar/data/' || cik || '/' || replace({accession}, '-', '') || '/' || {accession} || '-index.htm', "
-           f"'{source}', '2026-01-01 00:00:00.000' FROM shell.idx; "
+           f"INSERT OR IGNORE INTO filing (cik, accession, filingDate, form, companyName, sourceID) "
+           f"SELECT cik, {accession}, filingDate, form, companyName, 1 FROM shell.idx; "
            + "; ".join(indexes) + "; COMMIT;")
     seconds, _, _ = run(["sqlite3", db, sql])
     return seconds, count(db)
@@ -181,13 +189,15 @@ def main():
     big = os.path.join(args.work, "master-40MB.idx")
     subprocess.run([sys.executable, os.path.join(HERE, "generate_index.py"), args.daily, big, "--rows", str(args.rows * 3 // 2)], check=True)
     header_lines, rows = rows_of(index)
+    # A filing is stored once per filer: a Form 4 is listed under its issuer and its owner.
     expected = {
-        "8-K": len({accession(r[4]) for r in rows if r[2] in CURRENT_REPORTS}),
-        "all": len({accession(r[4]) for r in rows}),
+        "8-K": len({(int(r[0]), accession(r[4])) for r in rows if r[2] in CURRENT_REPORTS}),
+        "all": len({(int(r[0]), accession(r[4])) for r in rows}),
     }
-    first_three = [accession(r[4]) for r in rows[:3]]
+    first_three = [(int(r[0]), accession(r[4])) for r in rows[:3]]
     print(f"index: {index}, {os.path.getsize(index) / 1e6:.1f} MB, {len(rows):,} rows "
-          f"({expected['all']:,} distinct accessions, {expected['8-K']:,} in the 8-K family)\n")
+          f"({expected['all']:,} filings by filer, {len({accession(r[4]) for r in rows}):,} distinct accessions, "
+          f"{expected['8-K']:,} in the 8-K family)\n")
 
     ours = Ours(args, index)
     # Every tool runs once per round, rounds repeat, and each keeps its fastest run: on a shared
@@ -201,7 +211,7 @@ def main():
         "stdlib": lambda: python_ingest(index, args.work, same_schema=False),
         "stdlib same schema": lambda: python_ingest(index, args.work, same_schema=True),
         "sqlite3": lambda: sqlite_import(index, args.work, header_lines),
-        "sqlite floor": lambda: sqlite_floor(args.work, os.path.join(args.work, "ours-all.sqlite"), index),
+        "sqlite floor": lambda: sqlite_floor(args.work, os.path.join(args.work, "ours-all.sqlite")),
         "grep": lambda: grep(index),
     }
     results = {name: [] for name in tools}
@@ -215,7 +225,8 @@ def main():
         seconds, rss, _, db = fastest[forms]
         stored = count(db)
         run(ours.command(db, forms))  # the same file again: nothing new may be stored
-        kept_first = all(count(db, f"SELECT count(*) FROM filing WHERE accession = '{a}'") == 1 for a in first_three) if forms == "all" else True
+        kept_first = all(count(db, f"SELECT count(*) FROM filing WHERE cik = {c} AND accession = '{a}'") == 1
+                         for c, a in first_three) if forms == "all" else True
         print(f"filings import --forms {forms:<4} {seconds:7.3f} s  peak {rss:5.1f} MiB  rows {stored:,} "
               f"(expected {expected[forms]:,}; after re-import {count(db):,}; first rows kept: {kept_first})")
         fresh_seconds, fresh_rss = fastest[forms + " fresh"][:2]
@@ -235,7 +246,7 @@ def main():
     else:
         print("edgartools: not installed, no figure")
     print(f"Python stdlib split + executemany, plain table (in process)  {stdlib[0]:7.3f} s  rows {stdlib[1]:,}")
-    print(f"Python stdlib, filing's schema (PK, 2 indexes, WAL)         {stdlib_same[0]:7.3f} s  rows {stdlib_same[1]:,}")
+    print(f"Python stdlib, filing's schema (key, 8-K date index, WAL)   {stdlib_same[0]:7.3f} s  rows {stdlib_same[1]:,}")
     if shell:
         print(f"sqlite3 shell .import (whole process)                        {shell[0]:7.3f} s  rows {shell[2]:,}")
     print(f"grep -c '|8-K|' (whole process)                              {scan[0]:7.3f} s  matches {scan[1]:,}")

@@ -10,6 +10,7 @@ import Testing
         let store = try Store(path: dir.appendingPathComponent("a/b/filings.sqlite").path)
         let mode = try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16384)
         let tables = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name") }
         #expect(tables.contains("filing") && tables.contains("event") && tables.contains("ledgerEntry"))
     }

@@ -1,12 +1,24 @@
 import GRDB
 
-extension Company: FetchableRecord, PersistableRecord {}
+// Table names are spelt out: GRDB would otherwise derive each from the type's name at run time, on every use.
+
+extension Company: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "company"
+}
 /// Read through `Store.filingColumns`; written by the store's own statements, as a row keeps its source apart.
-extension Filing: FetchableRecord {}
-extension Watch: FetchableRecord, PersistableRecord {}
-extension LedgerEntry: FetchableRecord, PersistableRecord {}
+extension Filing: FetchableRecord {
+    public static let databaseTableName = "filing"
+}
+extension Watch: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "watch"
+}
+extension LedgerEntry: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "ledgerEntry"
+}
 
 extension Event: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "event"
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }

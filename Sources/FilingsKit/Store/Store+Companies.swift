@@ -79,14 +79,14 @@ extension Store {
         ).execute(arguments: [cik])
     }
 
-    /// Indexes, in one statement, the companies that gained names after `rowid` in `companyName`:
-    /// a bulk load's thousands of new filers cost one pass, not one index write each.
+    /// Indexes, in one statement, the companies named for the first time after `rowid` in `companyName`
+    /// (a bulk load names only the companies it adds): its thousands of new filers cost one pass,
+    /// not one index write each, and their names are read by rowid, not looked up company by company.
     static func indexNames(addedAfter rowid: Int64, _ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO companyNameWords (rowid, names)
-                SELECT cik, group_concat(normalized, ' ; ') FROM companyName
-                WHERE cik IN (SELECT cik FROM companyName WHERE rowid > ?) AND kind <> 'ticker' GROUP BY cik
+                SELECT cik, group_concat(normalized, ' ; ') FROM companyName WHERE rowid > ? AND kind <> 'ticker' GROUP BY cik
                 """,
             arguments: [rowid])
     }

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 
-extension FilingDocument: FetchableRecord, PersistableRecord {}
+extension FilingDocument: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "filingDocument"
+}
 
 extension Store {
     /// True when the filing was read already: it is never fetched twice.

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 
-extension ERMEvent: FetchableRecord, PersistableRecord {}
+extension ERMEvent: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "ermEvent"
+}
 
 extension Store {
     /// Stores an ERM export's events (new ids added, changed ones updated) and its ledger entry in one transaction.

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 
-extension WarnNotice: FetchableRecord, PersistableRecord {}
+extension WarnNotice: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "warnNotice"
+}
 
 /// What storing one WARN report changed.
 public struct WarnStoreOutcome: Sendable, Equatable {
