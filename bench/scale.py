@@ -57,8 +57,12 @@ def main():
         connection.execute("INSERT OR IGNORE INTO watch (cik, name, aliases, createdAt) VALUES (1326801, 'Meta Platforms, Inc.', '[]', '2026-01-01 00:00:00.000')")
         connection.execute("INSERT OR IGNORE INTO company (cik, name, tickers, exchanges, formerNames, source, updatedAt) VALUES (1326801, 'Meta Platforms, Inc.', '[\"META\"]', '[]', '[]', 'bench', '2026-01-01 00:00:00.000')")
         connection.execute("INSERT OR REPLACE INTO companyName (cik, name, normalized, kind) VALUES (1326801, 'Meta Platforms, Inc.', 'meta platforms', 'current')")
-        cik, name = connection.execute(
-            "SELECT cik, companyName FROM filing WHERE form IN ('8-K', '8-K/A') ORDER BY filingDate DESC LIMIT 1").fetchone()
+        # The newest 8-K filer whose name is its own: the generator gives many filers' names to new CIKs too.
+        for cik, name in connection.execute(
+                "SELECT cik, companyName FROM filing WHERE form IN ('8-K', '8-K/A') ORDER BY filingDate DESC LIMIT 1000"):
+            if connection.execute("SELECT count(DISTINCT cik) FROM companyName WHERE normalized = "
+                                  "(SELECT normalized FROM companyName WHERE cik = ? AND kind = 'current')", (cik,)).fetchone()[0] == 1:
+                break
         companies = connection.execute("SELECT count(*) FROM companyName").fetchone()[0]
     run = [args.bin]
     common = ["--db", db, "--feeds", args.feeds]

@@ -6,7 +6,7 @@ extension FilingsContext {
     public static func live(
         databasePath: String, feedsDirectory: String, userAgent: String?, log: @escaping @Sendable (String) -> Void
     ) throws -> FilingsContext {
-        let store = try Store(path: databasePath)
+        let store = try Store(path: databasePath, upgrading: log)
         let feeds = try FeedCatalog(directory: feedsDirectory)
         let rate = feeds.feed(kind: "sec-edgar")?.requestsPerSecond ?? 5
         let client = HTTPClient(

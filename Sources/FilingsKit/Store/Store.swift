@@ -8,7 +8,10 @@ public final class Store: Sendable {
     public let path: String
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    ///
+    /// `upgrading` hears, before it starts, of an upgrade that rewrites stored filings: on a
+    /// backfilled database that takes minutes (two for ten million filings), which should not pass in silence.
+    public init(path: String, upgrading: ((String) -> Void)? = nil) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -20,11 +23,23 @@ public final class Store: Sendable {
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
+            if let upgrading, let filings = try Store.filingsToRewrite(writer) {
+                upgrading("upgrading \(path): storing \(filings) filings once per filer; this takes about a minute per 5 million filings")
+            }
             try Store.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
         }
         self.path = path
+    }
+
+    /// How many filings the pending migrations will rewrite, when they will rewrite any (v8 copies the table).
+    private static func filingsToRewrite(_ writer: DatabasePool) throws -> Int? {
+        try writer.read { db in
+            guard try db.tableExists("filing"), try !migrator.appliedIdentifiers(db).contains("v8-filing-per-filer") else { return nil }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM filing") ?? 0
+            return count > 0 ? count : nil
+        }
     }
 
     /// The default location: `$XDG_DATA_HOME/filings/filings.sqlite`, else `~/.local/share/filings/filings.sqlite`.

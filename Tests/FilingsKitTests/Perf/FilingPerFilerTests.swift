@@ -81,7 +81,13 @@ import Testing
         }
         try old.close()
 
-        let store = try Store(path: path)
+        let notices = Notices()
+        let store = try Store(path: path, upgrading: notices.append)
+        // The rewrite is announced before it starts, and only once.
+        #expect(notices.lines.count == 1 && notices.lines[0].contains("storing 2 filings once per filer"), "\(notices.lines)")
+        _ = try Store(path: path, upgrading: notices.append)
+        _ = try Store(path: try temporaryDirectory().appendingPathComponent("new.sqlite").path, upgrading: notices.append)
+        #expect(notices.lines.count == 1)
         let filings = try store.filings(cik: 1326801)
         #expect(filings.map(\.accession) == ["0001326801-25-000017", "0001326801-25-000012"])
         let eightK = try #require(filings.last)
@@ -95,4 +101,10 @@ import Testing
         #expect(filings.first?.source == "master.idx")
         #expect(try store.filingsAwaitingEvents(cik: 1326801).map(\.historical) == [true])
     }
+}
+
+/// Lines a store announced.
+private final class Notices: @unchecked Sendable {
+    private(set) var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
 }
