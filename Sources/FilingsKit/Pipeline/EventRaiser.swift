@@ -18,14 +18,14 @@ public enum EventRaiser {
         return events
     }
 
-    /// The natural key of an 8-K event: one per filing and kind.
-    public static func key(accession: String, kind: EventKind) -> String {
-        "\(SourceKind.sec8k.rawValue):\(accession):\(kind.rawValue)"
+    /// The natural key of an 8-K event: one per filer, filing and kind (co-registrants file one 8-K, and each has its events).
+    public static func key(cik: Int64, accession: String, kind: EventKind) -> String {
+        "\(SourceKind.sec8k.rawValue):\(cik):\(accession):\(kind.rawValue)"
     }
 
     private static func event(_ filing: Filing, _ company: String, _ kind: EventKind, _ summary: String, _ historical: Bool, _ now: Date) -> Event {
         Event(
-            key: key(accession: filing.accession, kind: kind), cik: filing.cik, company: company, kind: kind, source: .sec8k,
+            key: key(cik: filing.cik, accession: filing.accession, kind: kind), cik: filing.cik, company: company, kind: kind, source: .sec8k,
             sourceRef: filing.accession, date: filing.filingDate, url: filing.url, summary: summary, strength: .secItem,
             historical: historical, matchedName: filing.companyName, createdAt: now)
     }
@@ -38,7 +38,7 @@ extension EventRaiser {
         return classified.map { fact in
             // Two departures in one filing are two events; the person keeps their keys apart.
             let who = fact.person.map(CompanyName.normalize) ?? ""
-            let base = "\(SourceKind.sec8k.rawValue):\(filing.accession):\(fact.kind.rawValue):\(who)"
+            let base = "\(key(cik: filing.cik, accession: filing.accession, kind: fact.kind)):\(who)"
             let count = seen[base, default: 0]
             seen[base] = count + 1
             let strength: Strength = fact.kind == .officerChange ? .secItem : .documentText

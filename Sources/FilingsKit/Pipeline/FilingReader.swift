@@ -27,7 +27,13 @@ struct FilingReader {
         var outcome = Outcome()
         for filing in filings where FilingReader.needsReading(filing) {
             do {
-                guard try !context.store.hasRead(accession: filing.accession) else { continue }
+                if try context.store.hasRead(accession: filing.accession) {
+                    // Read before, maybe for a co-registrant: this filer gets that reading's events, never a second fetch.
+                    let shared = try context.store.shareReading(of: filing, company: company, historical: historical, now: context.now())
+                    outcome.eventsRaised += shared.inserted
+                    outcome.superseded.formUnion(shared.replaced)
+                    continue
+                }
                 let url = try FilingURL.text(feed: feed, cik: filing.cik, accession: filing.accession)
                 guard case .fetched(let data, _) = try await context.fetcher.fetch(url, .text, nil, true) else {
                     throw FilingReaderError.missing(url: url.absoluteString)
@@ -57,10 +63,10 @@ struct FilingReader {
         let kinds = Set(events.map(\.kind))
         var keys: [String] = []
         if !kinds.isDisjoint(with: [.departure, .appointment, .compensation, .officerChange]) {
-            keys.append(EventRaiser.key(accession: filing.accession, kind: .officerChange))
+            keys.append(EventRaiser.key(cik: filing.cik, accession: filing.accession, kind: .officerChange))
         }
         if !kinds.isDisjoint(with: [.layoff, .closure, .restructuring]) {
-            keys.append(EventRaiser.key(accession: filing.accession, kind: .layoff))
+            keys.append(EventRaiser.key(cik: filing.cik, accession: filing.accession, kind: .layoff))
         }
         return keys
     }

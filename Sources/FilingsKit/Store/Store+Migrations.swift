@@ -239,6 +239,16 @@ extension Store {
                     CREATE INDEX filing_date ON filing (filingDate) WHERE form IN ('8-K', '8-K/A');
                     """)
         }
+        migrator.registerMigration("v9-sec-events-per-filer") { db in
+            // An 8-K event's key now names its filer ("sec-8k:CIK:ACCESSION:kind…"): a co-registrants' 8-K
+            // raises events for each company instead of only the first one raised. Stored keys take the
+            // new form, so nothing already raised is raised (or mailed) again.
+            try db.execute(
+                sql: """
+                    UPDATE event SET key = 'sec-8k:' || cik || ':' || substr(key, 8)
+                    WHERE source = 'sec-8k' AND cik IS NOT NULL AND key LIKE 'sec-8k:%'
+                    """)
+        }
         return migrator
     }
 }

@@ -51,6 +51,65 @@ import Testing
         #expect(try context.store.filingsAwaitingEvents(cik: 46207).isEmpty)
     }
 
+    @Test func eachCoRegistrantGetsItsEventsAndTheSharedDocumentIsReadOnce() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let context = try mirror.context(now: TestClock("2025-11-24T17:00:00Z").now)
+            // Meta's Item 2.05 workforce reduction, which the mirror serves, as if a subsidiary had co-filed it.
+            let accession = "0001628280-25-061001"
+            let parent = Filing(
+                accession: accession, cik: 1326801, companyName: "Meta Platforms, Inc.", form: "8-K", filingDate: "2025-11-18",
+                items: ["2.05", "9.01"], url: "https://example.test/1326801-index.htm", source: "test")
+            var sibling = parent
+            sibling.cik = 1_999_999
+            sibling.companyName = "META SUBSIDIARY LLC"
+            sibling.url = "https://example.test/1999999-index.htm"
+            try context.store.upsertSubmissionFilings([parent, sibling], historical: false)
+
+            let stage = FilingEventStage(context: context, feed: try context.edgarFeed())
+            _ = try await stage.run([parent], company: "Meta Platforms, Inc.", historical: false, readSince: "2025-01-01")
+            let second = try await stage.run([sibling], company: "Meta Subsidiary", historical: false, readSince: "2025-01-01")
+            #expect(await server.requests(to: EDGARMirror.filingTextPath(accession)).count == 1)
+            #expect(second.eventsRaised == 1)
+
+            for (cik, company, url) in [(Int64(1326801), "Meta Platforms, Inc.", parent.url), (1_999_999, "Meta Subsidiary", sibling.url)] {
+                let events = try context.store.events(EventQuery(cik: cik))
+                // The reading's layoff stands in for the item event, for each filer under its own key.
+                #expect(events.map(\.kind) == [.layoff], "\(cik): \(events)")
+                #expect(events.first?.strength == .documentText && events.first?.employees == 600, "\(cik)")
+                #expect(events.first?.company == company && events.first?.url == url, "\(cik)")
+                #expect(events.first?.key.hasPrefix("sec-8k:\(cik):\(accession):layoff") == true, "\(cik)")
+            }
+            // Running again raises nothing for either.
+            #expect(try await stage.run([sibling], company: "Meta Subsidiary", historical: false, readSince: "2025-01-01").eventsRaised == 0)
+            #expect(try await stage.run([parent], company: "Meta Platforms, Inc.", historical: false, readSince: "2025-01-01").eventsRaised == 0)
+        }
+    }
+
+    @Test func storedEventKeysTakeTheirFilerSoNothingIsRaisedTwice() throws {
+        let path = try temporaryDirectory().appendingPathComponent("v8.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(old, upTo: "v8-filing-per-filer")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO event (key, cik, company, kind, source, sourceRef, date, summary, strength, historical, createdAt, deliveredAt)
+                    VALUES ('sec-8k:0000895419-24-000087:layoff', 895419, 'WOLFSPEED, INC.', 'layoff', 'sec-8k', '0000895419-24-000087',
+                            '2024-11-06', '8-K Item 2.05 exit or disposal costs', 'sec-item', 0, '2024-11-07 00:00:00.000', '2024-11-07 06:00:00.000'),
+                           ('ca-warn:abc:layoff', NULL, 'WOLFSPEED', 'layoff', 'ca-warn', 'abc', '2024-11-06', 'WARN', 'legal-notice', 0,
+                            '2024-11-07 00:00:00.000', NULL)
+                    """)
+        }
+        try old.close()
+        let store = try Store(path: path)
+        let keys = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT key FROM event ORDER BY key") }
+        #expect(keys == ["ca-warn:abc:layoff", "sec-8k:895419:0000895419-24-000087:layoff"])
+        let filing = Filing(
+            accession: "0000895419-24-000087", cik: 895419, companyName: "WOLFSPEED, INC.", form: "8-K", filingDate: "2024-11-06",
+            items: ["2.05"], url: "https://example.test/index.htm", source: "test")
+        #expect(try store.raise(EventRaiser.events(for: filing, company: "WOLFSPEED, INC.", historical: false, now: Date())).isEmpty)
+    }
+
     @Test func theRealDailyIndexKeepsEveryCoRegistrant() throws {
         guard let url = SharedData.file("edgar/index/daily/master.20200103.idx") else { return }
         let context = try BackfillTests.offlineContext()
