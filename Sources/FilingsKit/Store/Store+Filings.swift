@@ -67,11 +67,13 @@ extension Store {
     /// Inserts one filing unless its filer already has it; true when it was new.
     @discardableResult
     static func insert(_ filing: Filing, sourceID: Int64, _ db: Database) throws -> Bool {
-        try db.execute(
+        // Cached: a form or company index of every form inserts hundreds of thousands of rows this way.
+        try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO filing (cik, accession, filingDate, form, companyName, sourceID, url, acceptedAt, items, primaryDocument)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 filing.cik, filing.accession, filing.filingDate, filing.form, filing.companyName, sourceID, filing.url,
                 filing.acceptedAt, try itemsJSON(filing.items), filing.primaryDocument,
