@@ -21,29 +21,6 @@ extension Store {
         try writer.write { db in try Store.upsertCompany(company, db) }
     }
 
-    /// Stores a ticker map: new companies are added, known ones gain tickers; richer data is kept.
-    /// Returns how many companies were added or changed: the weekly refresh of an unchanged map writes nothing.
-    @discardableResult
-    public func importTickers(_ entries: [(cik: Int64, ticker: String, name: String, exchange: String?)], source: String) throws -> Int {
-        try writer.write { db in
-            var changed = 0
-            for (cik, rows) in Dictionary(grouping: entries, by: \.cik) {
-                let stored = try Company.fetchOne(db, key: cik)
-                var company = stored ?? Company(cik: cik, name: rows[0].name, source: source)
-                for row in rows where !company.tickers.contains(row.ticker) {
-                    company.tickers.append(row.ticker)
-                }
-                for exchange in rows.compactMap(\.exchange) where !company.exchanges.contains(exchange) {
-                    company.exchanges.append(exchange)
-                }
-                guard company != stored else { continue }
-                try Store.upsertCompany(company, db)
-                changed += 1
-            }
-            return changed
-        }
-    }
-
     /// Adds a company seen only by name (an index row) unless it is already known.
     static func noteCompany(cik: Int64, name: String, source: String, _ db: Database) throws {
         guard try !Company.exists(db, key: cik) else { return }
