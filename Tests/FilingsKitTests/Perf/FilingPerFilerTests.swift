@@ -20,6 +20,16 @@ import Testing
 
         """
 
+    /// The path of a database file whose schema stops at `migration`, holding what `sql` inserts.
+    static func database(at migration: String, holding sql: String) throws -> String {
+        let path = try temporaryDirectory().appendingPathComponent("\(migration).sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(old, upTo: migration)
+        try old.write { db in try db.execute(sql: sql) }
+        try old.close()
+        return path
+    }
+
     static func load(_ text: String, into context: FilingsContext) throws -> BackfillIngest.Outcome {
         try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .currentReports)
             .run(try BackfillByteSource(data: Data(text.utf8), name: "master.20200103.idx"), recordSource: "master.20200103.idx")
@@ -87,20 +97,15 @@ import Testing
     }
 
     @Test func storedEventKeysTakeTheirFilerSoNothingIsRaisedTwice() throws {
-        let path = try temporaryDirectory().appendingPathComponent("v8.sqlite").path
-        let old = try DatabaseQueue(path: path)
-        try Store.migrator.migrate(old, upTo: "v8-filing-per-filer")
-        try old.write { db in
-            try db.execute(
-                sql: """
+        let path = try Self.database(
+            at: "v8-filing-per-filer",
+            holding: """
                     INSERT INTO event (key, cik, company, kind, source, sourceRef, date, summary, strength, historical, createdAt, deliveredAt)
                     VALUES ('sec-8k:0000895419-24-000087:layoff', 895419, 'WOLFSPEED, INC.', 'layoff', 'sec-8k', '0000895419-24-000087',
                             '2024-11-06', '8-K Item 2.05 exit or disposal costs', 'sec-item', 0, '2024-11-07 00:00:00.000', '2024-11-07 06:00:00.000'),
                            ('ca-warn:abc:layoff', NULL, 'WOLFSPEED', 'layoff', 'ca-warn', 'abc', '2024-11-06', 'WARN', 'legal-notice', 0,
                             '2024-11-07 00:00:00.000', NULL)
                     """)
-        }
-        try old.close()
         let store = try Store(path: path)
         let keys = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT key FROM event ORDER BY key") }
         #expect(keys == ["ca-warn:abc:layoff", "sec-8k:895419:0000895419-24-000087:layoff"])
@@ -124,12 +129,9 @@ import Testing
     }
 
     @Test func aVersion7DatabaseKeepsItsFilingsUnderTheNewKey() throws {
-        let path = try temporaryDirectory().appendingPathComponent("v7.sqlite").path
-        let old = try DatabaseQueue(path: path)
-        try Store.migrator.migrate(old, upTo: "v7-warn-letters-without-received-date")
-        try old.write { db in
-            try db.execute(
-                sql: """
+        let path = try Self.database(
+            at: "v7-warn-letters-without-received-date",
+            holding: """
                     INSERT INTO filing (accession, cik, companyName, form, filingDate, acceptedAt, items, primaryDocument, url, source, fetchedAt, awaitingEvents)
                     VALUES ('0001326801-25-000012', 1326801, 'Meta Platforms, Inc.', '8-K', '2025-01-29', '2025-01-29T16:05:12.000Z', '["2.02","9.01"]',
                             'meta-20250129.htm', 'https://example.test/Archives/1326801-index.htm', 'https://example.test/CIK0001326801.json',
@@ -137,8 +139,6 @@ import Testing
                            ('0001326801-25-000017', 1326801, 'Meta Platforms, Inc.', '10-K', '2025-01-30', NULL, NULL, NULL,
                             'https://example.test/Archives/1326801-10k.htm', 'master.idx', '2026-01-01 00:00:00.000', NULL)
                     """)
-        }
-        try old.close()
 
         let notices = Notices()
         let store = try Store(path: path, upgrading: notices.append)
