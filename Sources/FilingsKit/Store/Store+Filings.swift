@@ -25,7 +25,7 @@ extension Store {
         for filing in filings where try insert(filing, sourceID: sources.id(of: filing, db), db) {
             inserted.append(filing)
             // Names are learnt from 8-K filers, the companies this tool is asked about: an index of every
-            // form also names a hundred thousand insiders and funds, who would only crowd name lookups.
+            // form also names tens of thousands of insiders and funds, who would only crowd name lookups.
             if filing.isCurrentReport { try noteCompany(cik: filing.cik, name: filing.companyName, source: filing.source, db) }
         }
         return inserted
