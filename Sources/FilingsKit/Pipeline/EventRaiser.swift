@@ -49,3 +49,28 @@ extension EventRaiser {
         }
     }
 }
+
+extension EventRaiser {
+    /// The events one filer's reading of a co-filed 8-K raised, given to `filing`'s filer under its own keys
+    /// (co-registrants file one document, read once). Item events are left out: the filer has its own.
+    static func events(sharing stored: [Event], filing: Filing, company: String, historical: Bool, now: Date) -> [Event] {
+        // A reading's keys carry a fifth part (the person, maybe empty) that item keys lack.
+        let read = stored.filter { $0.key.split(separator: ":", omittingEmptySubsequences: false).count >= 5 }
+        guard let reader = read.first?.cik else { return [] }
+        let readerPrefix = "\(SourceKind.sec8k.rawValue):\(reader):"
+        return read.filter { $0.cik == reader }.map { event in
+            var copy = event
+            copy.id = nil
+            copy.key = "\(SourceKind.sec8k.rawValue):\(filing.cik):" + event.key.dropFirst(readerPrefix.count)
+            copy.cik = filing.cik
+            copy.company = company
+            copy.url = filing.url
+            copy.matchedName = filing.companyName
+            copy.historical = historical
+            copy.deliveredAt = nil
+            copy.amendedAt = nil
+            copy.createdAt = now
+            return copy
+        }
+    }
+}

@@ -29,9 +29,12 @@ struct FilingReader {
             do {
                 if try context.store.hasRead(accession: filing.accession) {
                     // Read before, maybe for a co-registrant: this filer gets that reading's events, never a second fetch.
-                    let shared = try context.store.shareReading(of: filing, company: company, historical: historical, now: context.now())
-                    outcome.eventsRaised += shared.inserted
-                    outcome.superseded.formUnion(shared.replaced)
+                    let shared = EventRaiser.events(
+                        sharing: try context.store.currentReportEvents(accession: filing.accession), filing: filing, company: company,
+                        historical: historical, now: context.now())
+                    let replaced = FilingReader.replacedKeys(filing, by: shared)
+                    outcome.eventsRaised += try context.store.raise(shared, replacing: replaced).count
+                    outcome.superseded.formUnion(replaced)
                     continue
                 }
                 let url = try FilingURL.text(feed: feed, cik: filing.cik, accession: filing.accession)

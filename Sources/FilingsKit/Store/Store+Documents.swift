@@ -29,34 +29,17 @@ extension Store {
         }
     }
 
-    /// Gives `filing`'s filer the events that reading the same 8-K raised for another filer (co-registrants
-    /// file one document, read once), in place of its own item events they supersede. Returns how many
-    /// were new and the keys of the item events they stand in for.
-    public func shareReading(of filing: Filing, company: String, historical: Bool, now: Date) throws -> (inserted: Int, replaced: [String]) {
-        try writer.write { db in
-            let read = try Event.filter(Column("source") == SourceKind.sec8k.rawValue && Column("sourceRef") == filing.accession)
-                .order(Column("id")).fetchAll(db)
-            // A reading's keys carry a fifth part (the person, maybe empty) that item events lack; one filer's set is enough.
-            let fromReading = read.filter { $0.key.split(separator: ":", omittingEmptySubsequences: false).count >= 5 }
-            guard let reader = fromReading.first?.cik else { return (0, []) }
-            let prefix = "\(SourceKind.sec8k.rawValue):\(reader):"
-            let copies = fromReading.filter { $0.cik == reader }.map { event in
-                var copy = event
-                copy.id = nil
-                copy.key = "\(SourceKind.sec8k.rawValue):\(filing.cik):" + event.key.dropFirst(prefix.count)
-                copy.cik = filing.cik
-                copy.company = company
-                copy.url = filing.url
-                copy.matchedName = filing.companyName
-                copy.historical = historical
-                copy.deliveredAt = nil
-                copy.amendedAt = nil
-                copy.createdAt = now
-                return copy
-            }
-            let replaced = FilingReader.replacedKeys(filing, by: copies)
-            return (try Store.raise(copies, replacing: replaced, db).count, replaced)
+    /// The 8-K events stored for the filing `accession`, whichever filer they were raised for, oldest first.
+    public func currentReportEvents(accession: String) throws -> [Event] {
+        try writer.read { db in
+            try Event.filter(Column("source") == SourceKind.sec8k.rawValue && Column("sourceRef") == accession).order(Column("id")).fetchAll(db)
         }
+    }
+
+    /// Stores `events` in place of the events with `keys`, in one transaction. Returns the events inserted.
+    @discardableResult
+    public func raise(_ events: [Event], replacing keys: [String]) throws -> [Event] {
+        try writer.write { db in try Store.raise(events, replacing: keys, db) }
     }
 
     /// Stores `events` in place of the events with `keys`, which go; the new ones carry their delivery and
