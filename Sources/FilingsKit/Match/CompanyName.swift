@@ -47,6 +47,12 @@ public enum CompanyName {
         ASCIINameNormalizer.normalize(name) ?? words(name).joined(separator: " ")
     }
 
+    /// Appends `normalize` of the UTF-8 `name` to `output`, without making strings for an ASCII name.
+    static func normalize(_ name: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+        guard !ASCIINameNormalizer.normalize(name, appendingTo: &output) else { return }
+        output.append(contentsOf: normalize(String(decoding: name, as: UTF8.self)).utf8)
+    }
+
     /// True when every word of `needle` appears in `haystack` as a run of whole words.
     public static func containsWords(_ haystack: [String], _ needle: [String]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }

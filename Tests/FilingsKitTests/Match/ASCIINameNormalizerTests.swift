@@ -26,6 +26,20 @@ import Testing
         #expect(ASCIINameNormalizer.normalize("KENTUCKY BANCSHARES INC /KY/") == "kentucky bancshares")
     }
 
+    /// The bulk writers normalize names end to end into one buffer, each after the one before.
+    @Test func namesAppendedToOneBufferAreEachWhatNormalizeReturns() {
+        let names = ["THE BOEING CO", "", "AT&T INC.", "Procter &amp; Gamble Co", "Nestlé S.A.", "INC", "3M CO", "X /DE / "]
+        var buffer = Array("kept".utf8)
+        var expected = "kept"
+        for name in names {
+            var bytes = name
+            bytes.withUTF8 { CompanyName.normalize($0, appendingTo: &buffer) }
+            expected += CompanyName.normalize(name)
+        }
+        #expect(String(decoding: buffer, as: UTF8.self) == expected)
+        #expect(expected == "keptboeingat and tprocter and gamblenestleinc3mx de")
+    }
+
     @Test func everyNameOfTheRealIndexesNormalizesAsTheGeneralNormalizerDoes() throws {
         var checked = 0
         var fast = 0
