@@ -17,13 +17,14 @@ import Testing
         return files
     }
 
-    /// The store's filings, companies and names, without the columns that hold the time of the run.
+    /// The store's filings, companies, names and word index, without the columns that hold the time of the run.
     static func contents(_ store: Store) throws -> [String] {
         try store.writer.read { db in
             try String.fetchAll(
                 db, sql: "SELECT accession||'|'||cik||'|'||companyName||'|'||form||'|'||filingDate||'|'||url||'|'||source FROM (\(Store.filingsQuery(byCIK: false, since: false, until: false))) ORDER BY accession, cik")
                 + String.fetchAll(db, sql: "SELECT cik||'|'||name||'|'||tickers||'|'||source FROM company ORDER BY cik")
                 + String.fetchAll(db, sql: "SELECT cik||'|'||name||'|'||normalized||'|'||kind FROM companyName ORDER BY cik, kind, normalized")
+                + String.fetchAll(db, sql: "SELECT rowid||'|'||names FROM companyNameWords ORDER BY rowid")
         }
     }
 
