@@ -249,6 +249,11 @@ extension Store {
                     WHERE source = 'sec-8k' AND cik IS NOT NULL AND key LIKE 'sec-8k:%'
                     """)
         }
+        migrator.registerMigration("v10-company-name-without-cik-index") { db in
+            // The primary key (cik, kind, normalized) already finds a company's names by CIK; the
+            // second index only cost every name written, and a bulk load its drop and rebuild.
+            try db.execute(sql: "DROP INDEX IF EXISTS companyName_on_cik")
+        }
         return migrator
     }
 }

@@ -50,6 +50,9 @@ import Testing
             sql: "SELECT * FROM companyName WHERE kind <> 'ticker' AND cik IN (SELECT rowid FROM companyNameWords WHERE companyNameWords MATCH ? LIMIT 1000)",
             arguments: ["\"meta platforms\""]),
         Lookup(
+            name: "a company's names (company upserts, aliases)",
+            sql: #"SELECT * FROM "companyName" WHERE ("cik" = ?) AND ("kind" <> 'alias')"#, arguments: [1326801]),
+        Lookup(
             name: "a company by CIK (watch, events)",
             sql: #"SELECT * FROM "company" WHERE "cik" = ?"#, arguments: [1326801]),
         Lookup(
