@@ -32,7 +32,7 @@ extension HTTPTransport {
         // Bodies are gathered by the delegate, which also declines redirects: they are followed
         // below, one hop at a time, so the bound is ours and every hop is visible.
         let collector = BodyCollector(maxBodyBytes: maxBodyBytes)
-        let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
+        let session = LazySession { URLSession(configuration: configuration, delegate: collector, delegateQueue: nil) }
 
         let deadline = totalTimeout ?? timeout * 20
         return HTTPTransport { request in
@@ -40,7 +40,7 @@ extension HTTPTransport {
             try await withDeadline(seconds: deadline, url: request.url) {
                 var url = request.url
                 for _ in 0...max(0, maxRedirects) {
-                    let response = try await fetchOnce(url: url, headers: request.headers, session: session, collector: collector)
+                    let response = try await fetchOnce(url: url, headers: request.headers, session: session.value, collector: collector)
                     guard let next = redirectTarget(of: response) else { return response }
                     url = next
                 }
@@ -128,6 +128,27 @@ extension HTTPTransport {
         case .badServerResponse: return "the server closed the connection or answered with invalid HTTP"
         case .unknown: return error.localizedDescription
         default: return "\(error.localizedDescription) (URLError \(error.code.rawValue))"
+        }
+    }
+}
+
+/// A URLSession made on first use: a command that makes no request (`import`, `events`) does not
+/// pay for one (libcurl's setup and the session's queues, about a millisecond).
+private final class LazySession: @unchecked Sendable {
+    private let lock = NSLock()
+    private let make: () -> URLSession
+    private var made: URLSession?
+
+    init(_ make: @escaping () -> URLSession) {
+        self.make = make
+    }
+
+    var value: URLSession {
+        lock.withLock {
+            if let made { return made }
+            let session = make()
+            made = session
+            return session
         }
     }
 }
