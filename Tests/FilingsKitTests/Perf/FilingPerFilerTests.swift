@@ -57,7 +57,7 @@ import Testing
         #expect(try context.store.filingsAwaitingEvents(cik: 354707).isEmpty)
         // A row keeps the URL it was stored with, and raising its events settles only that filer's row.
         #expect(try context.store.filings(cik: 46207).first?.url == loaded.url)
-        try context.store.raise([], settling: [read])
+        _ = try context.store.raise([], settling: [read])
         #expect(try context.store.filingsAwaitingEvents(cik: 46207).isEmpty)
     }
 
