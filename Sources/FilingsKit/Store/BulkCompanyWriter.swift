@@ -19,7 +19,7 @@ extension Store {
 
         private struct Filer {
             var cik: Int64
-            /// Where its name lies in `names`.
+            /// Where its name lies in `nameBytes`.
             var name: Range<Int>
         }
 
@@ -28,7 +28,7 @@ extension Store {
         private let updatedAt: String
         private var filers: [Filer] = []
         /// The filers' names, UTF-8, end to end.
-        private var names: [UInt8] = []
+        private var nameBytes: [UInt8] = []
         private var normalizedNames: [UInt8] = []
         private var knownStatements: [Int: RawStatement] = [:]
         private var companyStatements: [Int: RawStatement] = [:]
@@ -43,15 +43,15 @@ extension Store {
 
         /// Queues a filer not queued before; `name` is UTF-8 and need only live for the call.
         func note(cik: Int64, name: UnsafeBufferPointer<UInt8>) {
-            let start = names.count
-            names.append(contentsOf: name)
-            filers.append(Filer(cik: cik, name: start..<names.count))
+            let start = nameBytes.count
+            nameBytes.append(contentsOf: name)
+            filers.append(Filer(cik: cik, name: start..<nameBytes.count))
         }
 
         /// Stores the filers queued; the load calls it once, after the last.
         func finish() throws {
             filers.sort { $0.cik < $1.cik }
-            try names.withUnsafeBufferPointer { names in
+            try nameBytes.withUnsafeBufferPointer { names in
                 var start = 0
                 while start < filers.count {
                     let end = min(filers.count, start + Self.rowsPerStatement)
@@ -64,6 +64,7 @@ extension Store {
                 }
             }
             filers.removeAll()
+            nameBytes.removeAll()
         }
 
         /// The CIKs of `batch` the store already knows.

@@ -49,6 +49,41 @@ import Testing
         }
     }
 
+    /// An index, then the whole of it again after every second row: a batch of new filers then mixes
+    /// companies the store knows (from the first load, or named before any index) with new ones.
+    @Test func indexesLoadedInTurnStoreWhatTheRecordPathStores() throws {
+        let slow = try BackfillTests.offlineContext()
+        let fast = try BackfillTests.offlineContext()
+        let feed = try slow.edgarFeed()
+        // A company known before any index, by another name: both paths leave it as it is.
+        let known = Company(cik: 354707, name: "Hawaiian Electric Industries (ours)", source: "test")
+        try slow.store.upsertCompany(known)
+        try fast.store.upsertCompany(known)
+        var loads: [(name: String, data: Data)] = []
+        for (name, data) in try Self.masterIndexes() {
+            loads.append(("every second row of \(name)", Self.everySecondRow(data)))
+            loads.append((name, data))
+        }
+        for (name, data) in loads {
+            let ingest = try IndexIngest.filings(from: data, source: name, feed: feed, now: Date(), keepAll: false)
+            try slow.store.insertNewFilings(ingest.filings)
+            _ = try BackfillIngest(context: fast, feed: feed, forms: .currentReports)
+                .run(try BackfillByteSource(data: data, name: name), recordSource: name)
+            #expect(try Self.contents(fast.store) == Self.contents(slow.store), "after \(name)")
+        }
+        #expect(try fast.store.company(cik: 354707)?.name == known.name)
+        let companies = try fast.store.companyCount()
+        if SharedData.isAvailable { #expect(companies > 170) }
+    }
+
+    /// The index with its header and every second row after the separator line.
+    static func everySecondRow(_ data: Data) -> Data {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let separator = lines.firstIndex(where: { $0.starts(with: Array("-----".utf8)) }) else { return data }
+        let rows = lines[(separator + 1)...].enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        return Data(Array(lines[...separator] + rows).joined(separator: [UInt8(ascii: "\n")]))
+    }
+
     @Test func importingTwiceStoresEachFilingOncePerFilerAndKeepsTheFirstRows() async throws {
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("master.idx").path
