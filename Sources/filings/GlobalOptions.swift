@@ -26,8 +26,7 @@ struct GlobalOptions: ParsableArguments {
     /// Builds the live context from the options, then the environment, then the defaults.
     func context() throws -> FilingsContext {
         let environment = ProcessInfo.processInfo.environment
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        guard let feedsDirectory = feeds ?? environment["FILINGS_FEEDS"] ?? FeedCatalog.defaultDirectory(executablePath: executable) else {
+        guard let feedsDirectory = feeds ?? environment["FILINGS_FEEDS"] ?? FeedCatalog.defaultDirectory() else {
             throw ValidationError("cannot find the Feeds/ directory; pass --feeds DIR or set FILINGS_FEEDS")
         }
         let agent = userAgent ?? environment["FILINGS_USER_AGENT"]

@@ -24,15 +24,17 @@ extension HTTPTransport {
     public static func live(
         timeout: TimeInterval, totalTimeout: TimeInterval? = nil, maxRedirects: Int = 5, maxBodyBytes: Int = HTTPTransport.maxBodyBytes
     ) -> HTTPTransport {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        configuration.httpShouldSetCookies = false
         // Bodies are gathered by the delegate, which also declines redirects: they are followed
         // below, one hop at a time, so the bound is ours and every hop is visible.
         let collector = BodyCollector(maxBodyBytes: maxBodyBytes)
-        let session = LazySession { URLSession(configuration: configuration, delegate: collector, delegateQueue: nil) }
+        let session = LazySession {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            configuration.urlCache = nil
+            configuration.httpShouldSetCookies = false
+            return URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
+        }
 
         let deadline = totalTimeout ?? timeout * 20
         return HTTPTransport { request in
@@ -133,7 +135,8 @@ extension HTTPTransport {
 }
 
 /// A URLSession made on first use: a command that makes no request (`import`, `events`) does not
-/// pay for one (libcurl's setup and the session's queues, about a millisecond).
+/// pay for one: libcurl's setup, the session's queues, and its configuration's default headers,
+/// which read `Bundle.main` (that lists the executable's whole directory).
 private final class LazySession: @unchecked Sendable {
     private let lock = NSLock()
     private let make: () -> URLSession

@@ -38,6 +38,22 @@ public struct FeedCatalog: Sendable {
         return feed
     }
 
+    /// The default `Feeds/` directory of the running executable (see `defaultDirectory(executablePath:)`).
+    public static func defaultDirectory() -> String? {
+        defaultDirectory(executablePath: runningExecutablePath())
+    }
+
+    /// The running executable's path. On Linux it is read from `/proc/self/exe`: `Bundle.main` lists
+    /// the executable's whole directory first, which took 25 ms of every command in a directory of 30,000 files.
+    static func runningExecutablePath() -> String {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        #else
+        if let path = Bundle.main.executablePath { return path }
+        #endif
+        return CommandLine.arguments.first ?? ""
+    }
+
     /// The default `Feeds/` directory: beside the executable, in `../share/filings/Feeds`, or in the package the binary was built in.
     public static func defaultDirectory(executablePath: String) -> String? {
         var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()

@@ -86,6 +86,21 @@ import Testing
         }
     }
 
+    /// With no --feeds and no FILINGS_FEEDS, the binary finds the package's Feeds/ from where it
+    /// really lies, also when run through a symbolic link (as from ~/bin).
+    @Test func theBuiltBinaryFindsItsFeedsUnnamedAndThroughALink() throws {
+        let directory = try temporaryDirectory()
+        let executable = try #require(BinaryRunner.executable)
+        let link = directory.appendingPathComponent("filings")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: executable)
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "FILINGS_DB": directory.appendingPathComponent("f.sqlite").path]
+        for command in [executable.path, link.path] {
+            let result = try ProcessRunner.run(command, ["watches"], environment: environment, directory: directory)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(!result.stderr.contains("Feeds"), "\(command): \(result.stderr)")
+        }
+    }
+
     @Test func checkOfflineAnswersFromTheDatabaseWithoutAUserAgentOrNetwork() async throws {
         let db = try temporaryDirectory().appendingPathComponent("f.sqlite")
         let feeds = SharedData.packageRoot.appendingPathComponent("Feeds").path
