@@ -23,22 +23,33 @@ extension Store {
             var name: Range<Int>
         }
 
-        private let db: Database
         private let source: String
         private let updatedAt: String
         private var filers: [Filer] = []
         /// The filers' names, UTF-8, end to end.
         private var nameBytes: [UInt8] = []
         private var normalizedNames: [UInt8] = []
-        private var knownStatements: [Int: RawStatement] = [:]
-        private var companyStatements: [Int: RawStatement] = [:]
-        private var nameStatements: [Int: RawStatement] = [:]
+        private var selectKnown: RawStatementsByRows
+        private var insertCompanies: RawStatementsByRows
+        private var insertNames: RawStatementsByRows
 
         /// A writer whose companies say they came from `source`, noted now.
         init(_ db: Database, source: String) {
-            self.db = db
             self.source = source
             updatedAt = String.fromDatabaseValue(Date().databaseValue) ?? ""
+            selectKnown = RawStatementsByRows(db) { rows in
+                "SELECT cik FROM company WHERE cik IN (\(Array(repeating: "?", count: rows).joined(separator: ", ")))"
+            }
+            insertCompanies = RawStatementsByRows(db) { rows in
+                // ?1 and ?2 are shared by every row; row i's CIK and name are ?(3 + 2i) and ?(4 + 2i).
+                let values = (0..<rows).map { "(?\(3 + 2 * $0), ?\(4 + 2 * $0), '[]', '[]', '[]', ?1, ?2)" }.joined(separator: ", ")
+                return "INSERT INTO company (cik, name, tickers, exchanges, formerNames, source, updatedAt) VALUES \(values)"
+            }
+            // A company new to the store has no name rows but the user's aliases, a kind of their own: nothing to replace.
+            insertNames = RawStatementsByRows(db) { rows in
+                let values = Array(repeating: "(?, ?, ?, 'current')", count: rows).joined(separator: ", ")
+                return "INSERT OR IGNORE INTO companyName (cik, name, normalized, kind) VALUES \(values)"
+            }
         }
 
         /// Queues a filer not queued before; `name` is UTF-8 and need only live for the call.
@@ -69,9 +80,7 @@ extension Store {
 
         /// The CIKs of `batch` the store already knows.
         private func knownCIKs(_ batch: ArraySlice<Filer>) throws -> Set<Int64> {
-            let select = try statement(rows: batch.count, in: &knownStatements) { rows in
-                "SELECT cik FROM company WHERE cik IN (\(Array(repeating: "?", count: rows).joined(separator: ", ")))"
-            }
+            let select = try selectKnown.statement(rows: batch.count)
             for (index, filer) in zip(Int32(1)..., batch) {
                 try select.bind(index, filer.cik)
             }
@@ -82,11 +91,7 @@ extension Store {
 
         private func addCompanies(_ new: [Filer], _ names: UnsafeBufferPointer<UInt8>) throws {
             guard !new.isEmpty else { return }
-            let insert = try statement(rows: new.count, in: &companyStatements) { rows in
-                // ?1 and ?2 are shared by every row; row i's CIK and name are ?(3 + 2i) and ?(4 + 2i).
-                let values = (0..<rows).map { "(?\(3 + 2 * $0), ?\(4 + 2 * $0), '[]', '[]', '[]', ?1, ?2)" }.joined(separator: ", ")
-                return "INSERT INTO company (cik, name, tickers, exchanges, formerNames, source, updatedAt) VALUES \(values)"
-            }
+            let insert = try insertCompanies.statement(rows: new.count)
             try insert.bind(1, copying: source)
             try insert.bind(2, copying: updatedAt)
             for (index, filer) in zip(Int32(0)..., new) {
@@ -106,11 +111,7 @@ extension Store {
                 if normalizedNames.count > start { named.append((filer, start..<normalizedNames.count)) }
             }
             guard !named.isEmpty else { return }
-            // A company new to the store has no name rows but the user's aliases, a kind of their own: nothing to replace.
-            let insert = try statement(rows: named.count, in: &nameStatements) { rows in
-                let values = Array(repeating: "(?, ?, ?, 'current')", count: rows).joined(separator: ", ")
-                return "INSERT OR IGNORE INTO companyName (cik, name, normalized, kind) VALUES \(values)"
-            }
+            let insert = try insertNames.statement(rows: named.count)
             try normalizedNames.withUnsafeBufferPointer { normalized in
                 for (index, row) in zip(Int32(0)..., named) {
                     try insert.bind(3 * index + 1, row.filer.cik)
@@ -119,14 +120,6 @@ extension Store {
                 }
                 try insert.run()
             }
-        }
-
-        /// The statement for `rows` rows from `cache`, prepared from `sql(rows)` on first use.
-        private func statement(rows: Int, in cache: inout [Int: RawStatement], sql: (Int) -> String) throws -> RawStatement {
-            if let statement = cache[rows] { return statement }
-            let statement = try RawStatement(db, sql: sql(rows))
-            cache[rows] = statement
-            return statement
         }
     }
 }

@@ -23,9 +23,8 @@ extension Store {
         }
 
         private let db: Database
-        private let sourceID: Int64
-        /// INSERT statements by their number of rows: `rowsPerStatement`, 1, and the last batch's.
-        private var insertStatements: [Int: RawStatement] = [:]
+        /// The INSERT, by number of rows: `rowsPerStatement`, 1 (a watched row), and the last batch's.
+        private var inserts: RawStatementsByRows
         private let companies: BulkCompanyWriter
         private let urlTemplate: BackfillURLTemplate
         private let source: String
@@ -50,7 +49,11 @@ extension Store {
             self.watched = watched
             var sources = FilingSources()
             // Rows store no URL: this source's template gives it back (`Store.filingColumns`).
-            sourceID = try sources.id(source: source, fetchedAt: fetchedAt, urlTemplate: urlTemplate.pattern, db)
+            let sourceID = try sources.id(source: source, fetchedAt: fetchedAt, urlTemplate: urlTemplate.pattern, db)
+            inserts = RawStatementsByRows(db) { rows in
+                let values = Array(repeating: "(?, ?, ?, ?, ?, \(sourceID))", count: rows).joined(separator: ", ")
+                return "INSERT OR IGNORE INTO filing (cik, accession, filingDate, form, companyName, sourceID) VALUES \(values)"
+            }
             companies = BulkCompanyWriter(db, source: source)
             pending.reserveCapacity(Self.rowsPerStatement)
             pendingBytes.reserveCapacity(Self.rowsPerStatement * 128)
@@ -100,7 +103,7 @@ extension Store {
         @discardableResult
         private func flush() throws -> Int {
             guard !pending.isEmpty else { return 0 }
-            let statement = try insertStatement(rows: pending.count)
+            let statement = try inserts.statement(rows: pending.count)
             try pendingBytes.withUnsafeBufferPointer { bytes in
                 for (index, row) in pending.enumerated() {
                     let first = Int32(index * 5)
@@ -117,16 +120,6 @@ extension Store {
             pending.removeAll(keepingCapacity: true)
             pendingBytes.removeAll(keepingCapacity: true)
             return new
-        }
-
-        /// The INSERT of `rows` rows, prepared on first use.
-        private func insertStatement(rows: Int) throws -> RawStatement {
-            if let statement = insertStatements[rows] { return statement }
-            let values = Array(repeating: "(?, ?, ?, ?, ?, \(sourceID))", count: rows).joined(separator: ", ")
-            let statement = try RawStatement(
-                db, sql: "INSERT OR IGNORE INTO filing (cik, accession, filingDate, form, companyName, sourceID) VALUES \(values)")
-            insertStatements[rows] = statement
-            return statement
         }
 
         /// Copies bytes to the end of `pendingBytes` and returns where they lie.

@@ -56,5 +56,26 @@ struct RawStatement {
     }
 }
 
+/// A multi-row statement prepared once per row count: a batch of `n` rows, and the shorter last one.
+struct RawStatementsByRows {
+    private let db: Database
+    private let sql: (Int) -> String
+    private var prepared: [Int: RawStatement] = [:]
+
+    /// Statements on `db` whose SQL for `n` rows is `sql(n)`.
+    init(_ db: Database, sql: @escaping (Int) -> String) {
+        self.db = db
+        self.sql = sql
+    }
+
+    /// The statement for `rows` rows, prepared on first use.
+    mutating func statement(rows: Int) throws -> RawStatement {
+        if let statement = prepared[rows] { return statement }
+        let statement = try RawStatement(db, sql: sql(rows))
+        prepared[rows] = statement
+        return statement
+    }
+}
+
 /// SQLite copies a string bound with this destructor (the C macro `SQLITE_TRANSIENT` is not imported into Swift).
 private let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
