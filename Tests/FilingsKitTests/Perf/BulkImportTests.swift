@@ -50,15 +50,18 @@ import Testing
     }
 
     /// An index, then the whole of it again after every second row: a batch of new filers then mixes
-    /// companies the store knows (from the first load, or named before any index) with new ones.
+    /// companies the store knows (from the first load, or named before any index) with new ones, and
+    /// a company the user gave aliases before it was known keeps them in the word index.
     @Test func indexesLoadedInTurnStoreWhatTheRecordPathStores() throws {
         let slow = try BackfillTests.offlineContext()
         let fast = try BackfillTests.offlineContext()
         let feed = try slow.edgarFeed()
         // A company known before any index, by another name: both paths leave it as it is.
         let known = Company(cik: 354707, name: "Hawaiian Electric Industries (ours)", source: "test")
-        try slow.store.upsertCompany(known)
-        try fast.store.upsertCompany(known)
+        for store in [slow.store, fast.store] {
+            try store.upsertCompany(known)
+            try store.writer.write { db in try store.setAliases(["Hawaiian Power"], cik: 46207, db) }
+        }
         var loads: [(name: String, data: Data)] = []
         for (name, data) in try Self.masterIndexes() {
             loads.append(("every second row of \(name)", Self.everySecondRow(data)))
@@ -72,6 +75,10 @@ import Testing
             #expect(try Self.contents(fast.store) == Self.contents(slow.store), "after \(name)")
         }
         #expect(try fast.store.company(cik: 354707)?.name == known.name)
+        if SharedData.isAvailable {
+            let document = try fast.store.writer.read { db in try String.fetchOne(db, sql: "SELECT names FROM companyNameWords WHERE rowid = 46207") }
+            #expect(document == "hawaiian power ; hawaiian electric")
+        }
         let companies = try fast.store.companyCount()
         if SharedData.isAvailable { #expect(companies > 170) }
     }
