@@ -32,7 +32,7 @@ struct RawStatement {
         try check(sqlite3_bind_int64(statement.sqliteStatement, index, value))
     }
 
-    /// Runs the statement to its end and resets it, handing `row` each row it returns (a `RETURNING` clause).
+    /// Runs the statement to its end and resets it, handing `row` each row it returns (a query's).
     func run(_ row: (SQLiteStatement) -> Void = { _ in }) throws {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
