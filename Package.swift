@@ -17,9 +17,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlibShim", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl's headers only: the library itself is loaded with dlopen on the first request.
+        .target(name: "CCurl"),
         .target(
             name: "FilingsKit",
             dependencies: [
+                "CCurl",
                 "CZlibShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -28,7 +28,7 @@ public struct HTTPResponse: Sendable, Equatable {
     }
 }
 
-/// The I/O behind every fetch: a live URLSession one and test ones.
+/// The I/O behind every fetch: a live libcurl one and test ones.
 public struct HTTPTransport: Sendable {
     public var send: @Sendable (HTTPRequest) async throws -> HTTPResponse
 

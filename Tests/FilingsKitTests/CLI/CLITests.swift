@@ -101,6 +101,25 @@ import Testing
         }
     }
 
+    @Test func libcurlIsLoadedByTheFirstFetchNotAtStart() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let db = try temporaryDirectory().appendingPathComponent("filings.sqlite")
+            var filings = runner(mirror, db: db)
+            // The dynamic loader names every library it loads, and who asked for it, on stderr.
+            filings.environment["LD_DEBUG"] = "files"
+            let offline = try await filings.run(["records", "--since", "2025-11-17"])
+            #expect(offline.status == 0, "\(offline.stderr.suffix(2_000))")
+            #expect(offline.stderr.contains("file=libsqlite3"), "LD_DEBUG printed nothing: \(offline.stderr.suffix(2_000))")
+            #expect(!offline.stderr.contains("libcurl"))
+            let sync = try await filings.run(["sync", "--since", "2025-11-17", "--until", "2025-11-23"])
+            #expect(sync.status == 0, "\(sync.stderr.suffix(2_000))")
+            let curl = sync.stderr.split(separator: "\n").filter { $0.contains("file=libcurl") }
+            #expect(curl.contains { $0.contains("dynamically loaded") }, "\(curl)")
+            #expect(!curl.contains { $0.contains("needed by") }, "\(curl)")
+        }
+    }
+
     @Test func checkOfflineAnswersFromTheDatabaseWithoutAUserAgentOrNetwork() async throws {
         let db = try temporaryDirectory().appendingPathComponent("f.sqlite")
         let feeds = SharedData.packageRoot.appendingPathComponent("Feeds").path

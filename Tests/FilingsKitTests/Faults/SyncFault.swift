@@ -35,7 +35,7 @@ enum SyncFault: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case .internalError: "answered HTTP 500 (server error) after retries"
         case .unavailable: "answered HTTP 503 (server error) after retries"
         case .reset, .slowDrip, .corruptGzip: "Could not fetch"
-        case .truncated: "Could not fetch"
+        case .truncated: "bytes before the connection closed; nothing was stored"
         case .htmlWith200: "returned an HTML page (\"Service Unavailable\")"
         case .redirectLoop: "redirects in a loop"
         }

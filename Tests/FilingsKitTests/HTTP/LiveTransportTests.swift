@@ -92,6 +92,7 @@ struct LiveTransportTests {
             let error = try await #require(throws: HTTPError.self) {
                 try await transport.send(HTTPRequest(url: url))
             }
+            #expect(error == .truncated(url: url, expected: 1_000, received: 100))
             #expect(error.isTransient)
             #expect(error.localizedDescription.contains(url.absoluteString))
         }
@@ -176,6 +177,35 @@ struct LiveTransportTests {
                 try await bounded.send(HTTPRequest(url: url))
             }
             #expect(await server.requests(to: "/loop").count == 4)
+        }
+    }
+
+    @Test("cancelling the calling task stops a transfer that is still arriving")
+    func cancellationStopsTheTransfer() async throws {
+        try await LoopbackServer.serving { server in
+            // Six bytes three seconds apart: 15 s to the end, far past the cancellation.
+            await server.route("/drip", .drip(Data("abcdef".utf8), pause: .seconds(3)))
+            let url = server.url("/drip")
+            let task = Task { try await HTTPTransport.live(timeout: 30).send(HTTPRequest(url: url)) }
+            try await Task.sleep(for: .milliseconds(300))
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+        }
+    }
+
+    @Test("a redirect to anything but http or https is refused, not followed")
+    func redirectToAnotherSchemeIsRefused() async throws {
+        try await LoopbackServer.serving { server in
+            await server.route("/local", .redirect(to: "file:///etc/hostname"))
+            let error = try await #require(throws: HTTPError.self) {
+                try await transport.send(HTTPRequest(url: server.url("/local")))
+            }
+            guard case .transport(let url, let reason) = error else {
+                Issue.record("expected a transport error, got \(error)")
+                return
+            }
+            #expect(url.absoluteString == "file:///etc/hostname")
+            #expect(reason.contains("curl error 1)"), "\(reason)")
         }
     }
 
