@@ -12,11 +12,13 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let lock = try global.writerLock()
         defer { lock.release() }
+        // The first file's rows are read while the store opens.
+        let readAhead = paths.first.flatMap { Importer.readAhead($0, forms: forms) }
         let importer = Importer(context: try global.context())
         var failed = false
-        for path in paths {
+        for (index, path) in paths.enumerated() {
             do {
-                let outcome = try await importer.importFile(at: path, forms: forms)
+                let outcome = try await importer.importFile(at: path, forms: forms, readAhead: index == 0 ? readAhead : nil)
                 Terminal.log("\(path): \(outcome.kind), \(outcome.rowsRead) rows read, \(outcome.recordsStored) stored, \(outcome.malformedRows) malformed skipped, \(outcome.eventsRaised) events")
                 if let note = outcome.note { Terminal.log("\(path): \(note)") }
             } catch {

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Streams a `master.idx` (daily or quarterly, plain or gzip) into a `BulkFilingWriter`, one
-/// buffer of whole lines at a time: memory stays flat whatever the size of the index.
+/// Streams a `master.idx` (daily or quarterly, plain or gzip) into a `KeptRowSink`, one buffer of
+/// whole lines at a time: memory stays flat whatever the size of the index.
 ///
 /// Rows are checked exactly as `EDGARIndexParser` checks them (same malformed rows, same line
 /// numbers; keeping only the 8-K family, rows that cannot be 8-Ks are counted but not read);
-/// only rows whose form is kept are handed to the writer, straight from the buffer.
+/// only rows whose form is kept are handed to the sink, straight from the buffer.
 struct BackfillIndexStream {
     /// Bytes read per step; a line longer than this grows the buffer.
     static let defaultBufferSize = 1 << 20
@@ -17,20 +17,20 @@ struct BackfillIndexStream {
     var bufferSize = defaultBufferSize
 
     /// Streams every row, calling `progress` with the raw bytes consumed after each buffer.
-    func run(into writer: Store.BulkFilingWriter, progress: (Int) -> Void = { _ in }) throws -> IndexParseReport {
+    func run<Sink: KeptRowSink>(into sink: Sink, progress: (Int) -> Void = { _ in }) throws -> IndexParseReport {
         let whole = try source.withWholeBytes { bytes, release in
-            try runInPlace(bytes, into: writer) { offset in
+            try runInPlace(bytes, into: sink) { offset in
                 release(offset)
                 progress(source.bytesConsumed)
             }
         }
         if let whole { return whole }
-        return try runBuffered(into: writer, progress: progress)
+        return try runBuffered(into: sink, progress: progress)
     }
 
     /// Reads plain bytes where they lie (mapped or in memory), a buffer's worth of lines at a time.
-    private func runInPlace(
-        _ bytes: UnsafeBufferPointer<UInt8>, into writer: Store.BulkFilingWriter, done: (Int) -> Void
+    private func runInPlace<Sink: KeptRowSink>(
+        _ bytes: UnsafeBufferPointer<UInt8>, into sink: Sink, done: (Int) -> Void
     ) throws -> IndexParseReport {
         var report = try startReport(IndexHeader.read(bytes, source: source.name))
         var start = report.header.rowsStart
@@ -42,7 +42,7 @@ struct BackfillIndexStream {
                 let hit = memchr(base + end - 1, 0x0A, bytes.count - end + 1)
                 end = hit.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) + 1 } ?? bytes.count
             }
-            linesBefore = try readRows(UnsafeBufferPointer(rebasing: bytes[0..<end]), from: start, linesBefore: linesBefore, &report.parse, writer)
+            linesBefore = try readRows(UnsafeBufferPointer(rebasing: bytes[0..<end]), from: start, linesBefore: linesBefore, &report.parse, sink)
             done(end)
             start = end
         }
@@ -62,7 +62,7 @@ struct BackfillIndexStream {
     }
 
     /// Reads the bytes through a buffer (gzip input, or a file that cannot be mapped).
-    private func runBuffered(into writer: Store.BulkFilingWriter, progress: (Int) -> Void) throws -> IndexParseReport {
+    private func runBuffered<Sink: KeptRowSink>(into sink: Sink, progress: (Int) -> Void) throws -> IndexParseReport {
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bufferSize, 16))
         defer { buffer.deallocate() }
         var filled = 0
@@ -90,7 +90,7 @@ struct BackfillIndexStream {
                 linesBefore = header.linesBefore
             }
             if var current = report {
-                linesBefore = try readRows(lines, from: start, linesBefore: linesBefore, &current, writer)
+                linesBefore = try readRows(lines, from: start, linesBefore: linesBefore, &current, sink)
                 report = current
             }
             if let base = buffer.baseAddress, usable < filled {
@@ -104,18 +104,18 @@ struct BackfillIndexStream {
     }
 
     /// Checks and stores the rows of `bytes` from `start`; returns the number of the last line read.
-    private func readRows(
+    private func readRows<Sink: KeptRowSink>(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesBefore: Int, _ report: inout IndexParseReport,
-        _ writer: Store.BulkFilingWriter
+        _ sink: Sink
     ) throws -> Int {
         let isoDate = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 10)
         defer { isoDate.deallocate() }
         if forms == .currentReports {
-            return try readCurrentReportRows(bytes, from: start, linesBefore: linesBefore, &report, writer, isoDate)
+            return try readCurrentReportRows(bytes, from: start, linesBefore: linesBefore, &report, sink, isoDate)
         }
         var cursor = LineCursor(bytes, position: start, linesBefore: linesBefore)
         while let line = cursor.next() {
-            try readRow(bytes, line, number: cursor.lineNumber, &report, writer, isoDate)
+            try readRow(bytes, line, number: cursor.lineNumber, &report, sink, isoDate)
         }
         return cursor.lineNumber
     }
@@ -123,9 +123,9 @@ struct BackfillIndexStream {
     /// Keeping only the 8-K family (2% of a quarter's rows), jumps from one `|8-K` to the next the way grep
     /// does: rows in between are counted, not read, so their damage goes unseen; every row that could be an
     /// 8-K is read and checked like any other.
-    private func readCurrentReportRows(
+    private func readCurrentReportRows<Sink: KeptRowSink>(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesBefore: Int, _ report: inout IndexParseReport,
-        _ writer: Store.BulkFilingWriter, _ isoDate: UnsafeMutableBufferPointer<UInt8>
+        _ sink: Sink, _ isoDate: UnsafeMutableBufferPointer<UInt8>
     ) throws -> Int {
         guard let base = bytes.baseAddress else { return linesBefore }
         var lineNumber = linesBefore
@@ -146,7 +146,7 @@ struct BackfillIndexStream {
             if hit == nil {
                 if !ByteText.trimmed(bytes, line).isEmpty { report.rowsSeen += 1 }  // the last line, unterminated
             } else {
-                try readRow(bytes, line, number: cursor.lineNumber, &report, writer, isoDate)
+                try readRow(bytes, line, number: cursor.lineNumber, &report, sink, isoDate)
             }
             lineNumber = cursor.lineNumber
             position = cursor.position
@@ -167,9 +167,9 @@ struct BackfillIndexStream {
     }
 
     /// Checks one row and stores it when its form is kept; a malformed row is skipped into `report`.
-    private func readRow(
+    private func readRow<Sink: KeptRowSink>(
         _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, number: Int, _ report: inout IndexParseReport,
-        _ writer: Store.BulkFilingWriter, _ isoDate: UnsafeMutableBufferPointer<UInt8>
+        _ sink: Sink, _ isoDate: UnsafeMutableBufferPointer<UInt8>
     ) throws {
         let row = ByteText.trimmed(bytes, line)
         if row.isEmpty { return }
@@ -204,7 +204,7 @@ struct BackfillIndexStream {
         }
         guard keep else { return }
         report.rowsKept += 1
-        try writer.insert(
+        try sink.insert(
             cik: cik, name: slice(bytes, fields.companyName), form: slice(bytes, fields.form),
             date: UnsafeBufferPointer(isoDate), accession: slice(bytes, fields.accession))
     }

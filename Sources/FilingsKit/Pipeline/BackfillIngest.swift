@@ -33,16 +33,25 @@ struct BackfillIngest {
         _ source: BackfillByteSource, recordSource: String, ledger: ((IndexParseReport, Int) -> LedgerEntry?)? = nil,
         progress: (Int) -> Void = { _ in }
     ) throws -> Outcome {
+        try run(IndexReadAhead(source: source, forms: forms, bufferSize: bufferSize), recordSource: recordSource, ledger: ledger, progress: progress)
+    }
+
+    /// Stores the rows of an index already being read, keeping the forms its reader keeps.
+    func run(
+        _ index: IndexReadAhead, recordSource: String, ledger: ((IndexParseReport, Int) -> LedgerEntry?)? = nil,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> Outcome {
+        defer { index.stop() }
         let now = context.now()
         let watches = Dictionary(uniqueKeysWithValues: try context.store.watches().map { ($0.cik, $0) })
         let template = try BackfillURLTemplate(feed: feed)
-        let rows = (source.totalBytes ?? 0) / Self.bytesPerRow
-        let expectedRows = forms == .all ? rows : rows / Self.rowsPerCurrentReport
+        let rows = (index.totalBytes ?? 0) / Self.bytesPerRow
+        let expectedRows = index.forms == .all ? rows : rows / Self.rowsPerCurrentReport
         let load = try context.store.bulkLoad(
             source: recordSource, fetchedAt: now, urlTemplate: template, watched: Set(watches.keys), expectedRows: expectedRows,
             cacheKiB: Self.cacheKiB, ledger: ledger
         ) { writer in
-            try BackfillIndexStream(source: source, forms: forms, bufferSize: bufferSize).run(into: writer, progress: progress)
+            try index.drain(into: writer, progress: progress)
         }
         let events = load.watchedFilings.flatMap { filing in
             watches[filing.cik].map { EventRaiser.events(for: filing, company: $0.name, historical: true, now: now) } ?? []

@@ -47,11 +47,22 @@ public struct Importer: Sendable {
         self.maxFileBytes = maxFileBytes
     }
 
+    /// Starts reading `path` on a thread of its own when it is a master index, so that its rows
+    /// are read while the store opens; nil for any other file, or one that cannot be read (which
+    /// `importFile` then reports). Hand the result to `importFile` for the same path and forms.
+    public static func readAhead(_ path: String, forms: BackfillForms) -> IndexReadAhead? {
+        guard (try? isMasterIndex(path)) == true, let source = try? BackfillByteSource(path: path) else { return nil }
+        return IndexReadAhead(source: source, forms: forms)
+    }
+
     /// Imports one file; nothing is stored when it cannot be read or parsed.
     ///
     /// A master index (daily or quarterly, plain or gzip) is streamed through the bulk path;
-    /// `forms` says which of its rows are kept (other indexes honour it too).
-    public func importFile(at path: String, forms: BackfillForms = .currentReports) async throws -> ImportOutcome {
+    /// `forms` says which of its rows are kept (other indexes honour it too). `readAhead`, from
+    /// `Importer.readAhead` for this path and forms, is the index already being read.
+    public func importFile(at path: String, forms: BackfillForms = .currentReports, readAhead: IndexReadAhead? = nil) async throws -> ImportOutcome {
+        let readAhead = readAhead.flatMap { $0.name == path && $0.forms == forms ? $0 : nil }
+        defer { readAhead?.stop() }
         do {
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
             if size > maxFileBytes { throw ImportError.tooLarge(path: path, bytes: size, limit: maxFileBytes) }
@@ -60,11 +71,11 @@ public struct Importer: Sendable {
         } catch {
             throw ImportError.unreadable(path: path, reason: error.localizedDescription)
         }
-        if try Importer.isMasterIndex(path) {
+        if let index = try readAhead ?? (Importer.isMasterIndex(path) ? IndexReadAhead(source: BackfillByteSource(path: path), forms: forms) : nil) {
             let feed = try context.edgarFeed()
             let ingest = BackfillIngest(context: context, feed: feed, forms: forms)
             let outcome = try ingest.run(
-                try BackfillByteSource(path: path), recordSource: path,
+                index, recordSource: path,
                 ledger: { report, _ in
                     ImportedIndexCoverage(report)?.ledgerEntry(feed: feed.id, source: path, report: report, forms: forms, now: context.now())
                 })
