@@ -254,6 +254,22 @@ extension Store {
             // second index only cost every name written, and a bulk load its drop and rebuild.
             try db.execute(sql: "DROP INDEX IF EXISTS companyName_on_cik")
         }
+        migrator.registerMigration("v11-company-name-documents") { db in
+            // The word index keeps no copy of its documents: they live in companyNameDoc, written in
+            // bulk, and the index holds only their words. With FTS5's own copy, indexing a quarter's
+            // 4,515 new filers took 5.5 ms; this way, 3.7 ms. (A contentless index would need
+            // `contentless_delete`, which SQLite 3.40 lacks, to forget a company's old names.)
+            try db.execute(
+                sql: """
+                    CREATE TABLE companyNameDoc (cik INTEGER PRIMARY KEY, names TEXT NOT NULL);
+                    INSERT INTO companyNameDoc (cik, names)
+                        SELECT cik, group_concat(normalized, ' ; ') FROM companyName WHERE kind <> 'ticker' GROUP BY cik;
+                    DROP TABLE companyNameWords;
+                    CREATE VIRTUAL TABLE companyNameWords USING fts5(
+                        names, content = 'companyNameDoc', content_rowid = 'cik', columnsize = 0);
+                    INSERT INTO companyNameWords (companyNameWords) VALUES ('rebuild');
+                    """)
+        }
         return migrator
     }
 }

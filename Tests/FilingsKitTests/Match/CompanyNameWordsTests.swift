@@ -13,21 +13,22 @@ import Testing
         return CompanyResolver.resolve(query, candidates: candidates)
     }
 
-    /// Each company with names has one row in the index, holding the words of its names (tickers
-    /// excluded), and no other company has one.
+    /// Each company with names has one document in the index, holding the words of its names
+    /// (tickers excluded), and no other company has one: both the documents kept and the words FTS5 indexed.
     func expectInStep(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
         func words(_ text: String) -> [String] { text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).sorted() }
-        let (names, indexed) = try store.writer.read { db in
+        let (names, documents) = try store.writer.read { db in
             (
                 Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT cik, normalized FROM companyName WHERE kind <> 'ticker'"), by: { $0["cik"] as Int64 })
-                    .mapValues { rows in words(rows.map { $0["normalized"] as String }.joined(separator: " ")) },
+                    .mapValues { rows in rows.map { $0["normalized"] as String }.joined(separator: " ") },
                 Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT rowid, names FROM companyNameWords").map {
                     ($0["rowid"] as Int64, words($0["names"]))
                 })
             )
         }
         #expect(!names.isEmpty, sourceLocation: sourceLocation)
-        #expect(indexed == names, sourceLocation: sourceLocation)
+        #expect(documents == names.mapValues(words), sourceLocation: sourceLocation)
+        #expect(try WordIndex.words(store) == names.mapValues(WordIndex.tokens), sourceLocation: sourceLocation)
     }
 
     @Test func aNameIsFoundByAWordInsideIt() throws {
@@ -118,6 +119,33 @@ import Testing
             return
         }
         #expect(candidates.map(\.cik) == [1784535])
+    }
+
+    @Test func aDatabaseWhoseIndexKeptItsOwnDocumentsMovesThemOut() throws {
+        let path = try temporaryDirectory().appendingPathComponent("v10.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(old, upTo: "v10-company-name-without-cik-index")
+        try old.write { db in
+            for (cik, name, normalized) in [(1784535, "Meta Data Ltd", "meta data"), (1326801, "Meta Platforms, Inc.", "meta platforms")] {
+                try db.execute(
+                    sql: "INSERT INTO company (cik, name, source, updatedAt) VALUES (?, ?, 'test', '2026-01-01 00:00:00.000')", arguments: [cik, name])
+                try db.execute(sql: "INSERT INTO companyName (cik, name, normalized, kind) VALUES (?, ?, ?, 'current')", arguments: [cik, name, normalized])
+                try db.execute(sql: "INSERT INTO companyNameWords (rowid, names) VALUES (?, ?)", arguments: [cik, normalized])
+            }
+        }
+        try old.close()
+        let store = try Store(path: path)
+        try expectInStep(store)
+        // A rename takes the old words out of the index through the document the migration kept.
+        try store.upsertCompany(Company(cik: 1784535, name: "Quantum Data Ltd", source: "test"))
+        try expectInStep(store)
+        guard case .ambiguous(let candidates) = try resolve("Data", store) else {
+            Issue.record("a migrated company was not found by a word")
+            return
+        }
+        #expect(candidates.map(\.cik) == [1784535])
+        #expect(try store.writer.read { db in try Int64.fetchAll(db, sql: "SELECT rowid FROM companyNameWords WHERE companyNameWords MATCH 'meta' ORDER BY rowid") }
+            == [1326801])
     }
 
     @Test(arguments: ["\"Acme\"", "acme OR data", "NEAR(acme data)", "data*", "^data", "Ｍｅｔａ", "e\u{301}lan", "株式会社 データ", "🙂 data", "a\u{0}b", ""])

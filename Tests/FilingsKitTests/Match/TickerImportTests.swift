@@ -29,7 +29,7 @@ import Testing
             try String.fetchAll(db, sql: "SELECT cik||'|'||name||'|'||tickers||'|'||exchanges||'|'||formerNames||'|'||source FROM company ORDER BY cik")
                 + String.fetchAll(db, sql: "SELECT cik||'|'||name||'|'||normalized||'|'||kind FROM companyName ORDER BY cik, kind, normalized")
                 + String.fetchAll(db, sql: "SELECT rowid||'|'||names FROM companyNameWords ORDER BY rowid")
-        }
+        } + WordIndex.words(store).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: " "))" }
     }
 
     /// Two stores holding the same companies from before: one from an index row, one from submissions with former names.

@@ -25,7 +25,7 @@ import Testing
                 + String.fetchAll(db, sql: "SELECT cik||'|'||name||'|'||tickers||'|'||source FROM company ORDER BY cik")
                 + String.fetchAll(db, sql: "SELECT cik||'|'||name||'|'||normalized||'|'||kind FROM companyName ORDER BY cik, kind, normalized")
                 + String.fetchAll(db, sql: "SELECT rowid||'|'||names FROM companyNameWords ORDER BY rowid")
-        }
+        } + WordIndex.words(store).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: " "))" }
     }
 
     @Test(arguments: [BackfillForms.currentReports, .all])
