@@ -38,7 +38,8 @@ static void load(void) {
     for (size_t index = 0; index < sizeof names / sizeof names[0] && library == NULL; index++) {
         library = dlopen(names[index], RTLD_NOW | RTLD_LOCAL);
         if (library == NULL && first_error == NULL) {
-            snprintf(load_message, sizeof load_message, "%s", dlerror());
+            const char *reason = dlerror();
+            snprintf(load_message, sizeof load_message, "%s", reason != NULL ? reason : names[index]);
             first_error = load_message;
         }
     }
