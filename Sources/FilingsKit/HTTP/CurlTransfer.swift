@@ -40,6 +40,10 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Fetches `url` once with a handle from `pool`; cancelling the calling task stops the transfer.
     static func get(_ url: URL, headers: [String: String], limits: Limits, pool: CurlHandlePool) async throws -> HTTPResponse {
+        // libcurl would read file://, ftp:// and more; a feed or a redirect may only lead to the web.
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            throw HTTPError.transport(url: url, reason: "only http and https URLs are fetched")
+        }
         let handle = try pool.take(for: url)
         defer { pool.giveBack(handle) }
         let transfer = CurlTransfer(url: url, limits: limits)
@@ -67,6 +71,7 @@ final class CurlTransfer: @unchecked Sendable {
 
         let context = Unmanaged.passUnretained(self).toOpaque()
         filings_curl_setopt_pointer(handle, CURLOPT_URL, url.absoluteString)
+        // Again, for libcurl itself (7.85 and later; earlier ones ignore it, the check above holds).
         filings_curl_setopt_pointer(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         filings_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
         filings_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, lines)

@@ -205,7 +205,11 @@ struct LiveTransportTests {
                 return
             }
             #expect(url.absoluteString == "file:///etc/hostname")
-            #expect(reason.contains("curl error 1)"), "\(reason)")
+            #expect(reason == "only http and https URLs are fetched")
+        }
+        let ftp = try #require(URL(string: "ftp://127.0.0.1/edgar/full-index/master.idx"))
+        await #expect(throws: HTTPError.transport(url: ftp, reason: "only http and https URLs are fetched")) {
+            try await transport.send(HTTPRequest(url: ftp))
         }
     }
 
