@@ -42,7 +42,7 @@ final class CurlTransfer: @unchecked Sendable {
     static func get(_ url: URL, headers: [String: String], limits: Limits, pool: CurlHandlePool) async throws -> HTTPResponse {
         // libcurl would read file://, ftp:// and more; a feed or a redirect may only lead to the web.
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            throw HTTPError.transport(url: url, reason: "only http and https URLs are fetched")
+            throw HTTPError.unsupportedScheme(url: url)
         }
         let handle = try pool.take(for: url)
         defer { pool.giveBack(handle) }

@@ -20,6 +20,8 @@ public enum HTTPError: LocalizedError, Equatable {
     case tooManyRedirects(url: URL)
     /// The body ran past the most the transport reads.
     case tooLarge(url: URL, limit: Int)
+    /// A URL (from a feed file or a redirect) that is not http or https.
+    case unsupportedScheme(url: URL)
 
     /// One line saying what happened and what to do.
     public var errorDescription: String? {
@@ -45,6 +47,8 @@ public enum HTTPError: LocalizedError, Equatable {
             return "\(url.absoluteString) redirects in a loop or too many times; check the URL in the feed file."
         case .tooLarge(let url, let limit):
             return "\(url.absoluteString) sent more than \(limit) bytes, more than any file filings reads; stopped, nothing was stored. Check the URL in the feed file."
+        case .unsupportedScheme(let url):
+            return "\(url.absoluteString) is not an http or https URL, and filings fetches nothing else; check the URL in the feed file."
         }
     }
 

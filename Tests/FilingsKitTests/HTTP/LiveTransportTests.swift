@@ -193,24 +193,21 @@ struct LiveTransportTests {
         }
     }
 
-    @Test("a redirect to anything but http or https is refused, not followed")
+    @Test("a redirect to anything but http or https is refused, not followed, and not retried")
     func redirectToAnotherSchemeIsRefused() async throws {
         try await LoopbackServer.serving { server in
             await server.route("/local", .redirect(to: "file:///etc/hostname"))
-            let error = try await #require(throws: HTTPError.self) {
+            let file = try #require(URL(string: "file:///etc/hostname"))
+            await #expect(throws: HTTPError.unsupportedScheme(url: file)) {
                 try await transport.send(HTTPRequest(url: server.url("/local")))
             }
-            guard case .transport(let url, let reason) = error else {
-                Issue.record("expected a transport error, got \(error)")
-                return
-            }
-            #expect(url.absoluteString == "file:///etc/hostname")
-            #expect(reason == "only http and https URLs are fetched")
         }
         let ftp = try #require(URL(string: "ftp://127.0.0.1/edgar/full-index/master.idx"))
-        await #expect(throws: HTTPError.transport(url: ftp, reason: "only http and https URLs are fetched")) {
+        await #expect(throws: HTTPError.unsupportedScheme(url: ftp)) {
             try await transport.send(HTTPRequest(url: ftp))
         }
+        #expect(!HTTPError.unsupportedScheme(url: ftp).isTransient)
+        #expect(HTTPError.unsupportedScheme(url: ftp).localizedDescription.contains("check the URL in the feed file"))
     }
 
     @Test("nothing listening is a transport error naming the URL")
