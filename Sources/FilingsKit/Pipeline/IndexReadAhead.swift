@@ -18,7 +18,7 @@ public final class IndexReadAhead: @unchecked Sendable {
     /// The rows kept.
     let forms: BackfillForms
     private let queue: KeptRowQueue
-    /// Signalled once by the reading thread as it ends.
+    /// Signalled once by the reading thread when it has finished reading.
     private let ended = DispatchSemaphore(value: 0)
 
     /// Starts reading `source` at once, keeping the rows `forms` names, at most `maxBytesAhead`
@@ -65,8 +65,8 @@ public final class IndexReadAhead: @unchecked Sendable {
         }
     }
 
-    /// Stops the reader, if it still runs, and waits for its thread to end: the file is closed and
-    /// unmapped when this returns. Safe to call more than once.
+    /// Stops the reader, if it still runs, and waits for it to finish: nothing more is read, and
+    /// the file is no longer mapped, once this returns. Safe to call more than once.
     public func stop() {
         queue.cancel()
         ended.wait()
