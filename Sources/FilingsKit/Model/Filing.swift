@@ -44,4 +44,10 @@ public struct Filing: Codable, Sendable, Equatable {
     public static func isCurrentReportForm(_ form: String) -> Bool {
         form == "8-K" || form == "8-K/A"
     }
+
+    /// True when the form type at `range` of `bytes` names an 8-K or an amendment of one, decided
+    /// without decoding it.
+    static func isCurrentReportForm(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        ByteText.equals(bytes, range, "8-K") || ByteText.equals(bytes, range, "8-K/A")
+    }
 }

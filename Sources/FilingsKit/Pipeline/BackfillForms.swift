@@ -14,7 +14,7 @@ public enum BackfillForms: String, Sendable, CaseIterable {
 
     /// True when the form type at `range` of `bytes` is kept, decided without decoding it.
     func keeps(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        self == .all || ByteText.equals(bytes, range, "8-K") || ByteText.equals(bytes, range, "8-K/A")
+        self == .all || Filing.isCurrentReportForm(bytes, range)
     }
 
     /// True when a quarter stored with these forms also holds every row `other` keeps.

@@ -79,7 +79,7 @@ extension Store {
                 form: Self.isASCII(form) ? append(form) : append(ByteText.plain(form, 0..<form.count)),
                 name: decodedName.map(append) ?? append(name))
             pending.append(row)
-            if Self.isCurrentReport(form), notedCIKs.insert(cik).inserted {
+            if Filing.isCurrentReportForm(form, 0..<form.count), notedCIKs.insert(cik).inserted {
                 pendingBytes.withUnsafeBufferPointer { bytes in
                     companies.note(cik: cik, name: UnsafeBufferPointer(rebasing: bytes[row.name]))
                 }
@@ -143,10 +143,6 @@ extension Store {
                 accession: ByteText.plain(accession, 0..<accession.count), cik: cik, companyName: name,
                 form: ByteText.plain(form, 0..<form.count), filingDate: ByteText.plain(date, 0..<date.count),
                 url: String(decoding: url, as: UTF8.self), source: source, fetchedAt: fetchedAt)
-        }
-
-        private static func isCurrentReport(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
-            ByteText.equals(form, 0..<form.count, "8-K") || ByteText.equals(form, 0..<form.count, "8-K/A")
         }
 
         private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
