@@ -51,8 +51,12 @@ public struct Importer: Sendable {
     /// are read while the store opens; nil for any other file, or one that cannot be read (which
     /// `importFile` then reports). Hand the result to `importFile` for the same path and forms.
     public static func readAhead(_ path: String, forms: BackfillForms) -> IndexReadAhead? {
-        guard (try? isMasterIndex(path)) == true, let source = try? BackfillByteSource(path: path) else { return nil }
-        return IndexReadAhead(source: source, forms: forms)
+        (try? startReading(path, forms: forms)) ?? nil
+    }
+
+    /// A reader started on `path` when it is a master index, nil for any other file.
+    private static func startReading(_ path: String, forms: BackfillForms) throws -> IndexReadAhead? {
+        try isMasterIndex(path) ? IndexReadAhead(source: BackfillByteSource(path: path), forms: forms) : nil
     }
 
     /// Imports one file; nothing is stored when it cannot be read or parsed.
@@ -71,7 +75,7 @@ public struct Importer: Sendable {
         } catch {
             throw ImportError.unreadable(path: path, reason: error.localizedDescription)
         }
-        if let index = try readAhead ?? (Importer.isMasterIndex(path) ? IndexReadAhead(source: BackfillByteSource(path: path), forms: forms) : nil) {
+        if let index = try readAhead ?? Importer.startReading(path, forms: forms) {
             let feed = try context.edgarFeed()
             let ingest = BackfillIngest(context: context, feed: feed, forms: forms)
             let outcome = try ingest.run(
