@@ -127,20 +127,15 @@ struct BackfillIndexStream {
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesBefore: Int, _ report: inout IndexParseReport,
         _ sink: Sink, _ isoDate: UnsafeMutableBufferPointer<UInt8>
     ) throws -> Int {
-        guard let base = bytes.baseAddress else { return linesBefore }
         var lineNumber = linesBefore
         var position = start
         while position < bytes.count {
-            let hit = nextCurrentReportForm(bytes, from: position)
-            let candidate = hit ?? bytes.count
+            let hit = ByteScan.nextCurrentReportForm(bytes, from: position)
             // Count the lines that end before the candidate: they hold no 8-K.
-            while let newline = memchr(base + position, 0x0A, bytes.count - position) {
-                let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline))
-                guard end < candidate else { break }
-                lineNumber += 1
-                if !ByteText.trimmed(bytes, position..<end).isEmpty { report.rowsSeen += 1 }
-                position = end + 1
-            }
+            let skipped = ByteScan.lines(bytes, from: position, before: hit ?? bytes.count)
+            lineNumber += skipped.count
+            report.rowsSeen += skipped.count - skipped.blank
+            position = skipped.next
             var cursor = LineCursor(bytes, position: position, linesBefore: lineNumber)
             guard let line = cursor.next() else { break }
             if hit == nil {
@@ -152,18 +147,6 @@ struct BackfillIndexStream {
             position = cursor.position
         }
         return lineNumber
-    }
-
-    /// Where the next `|8-K` starts at or after `position`: each `K` found by `memchr` is checked for the three bytes before it.
-    private func nextCurrentReportForm(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        var from = position + 3
-        while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "K")), bytes.count - from) {
-            let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            if bytes[k - 1] == UInt8(ascii: "-"), bytes[k - 2] == UInt8(ascii: "8"), bytes[k - 3] == ByteText.pipe { return k - 3 }
-            from = k + 1
-        }
-        return nil
     }
 
     /// Checks one row and stores it when its form is kept; a malformed row is skipped into `report`.

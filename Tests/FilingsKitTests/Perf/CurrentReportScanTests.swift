@@ -23,10 +23,10 @@ import Testing
         1652044|Alphabet Inc.|SC 13G/A|20251118|edgar/data/1652044/0001086364-25-009977.txt
         """
 
-    func run(_ forms: BackfillForms, bufferSize: Int) throws -> (report: IndexParseReport, stored: Int) {
+    func run(_ forms: BackfillForms, bufferSize: Int, index: String = Self.index) throws -> (report: IndexParseReport, stored: Int) {
         let context = try BackfillTests.offlineContext()
         let outcome = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: forms, bufferSize: bufferSize)
-            .run(try BackfillByteSource(data: Data(Self.index.utf8), name: "scan.idx"), recordSource: "scan.idx")
+            .run(try BackfillByteSource(data: Data(index.utf8), name: "scan.idx"), recordSource: "scan.idx")
         return (outcome.report, outcome.inserted)
     }
 
@@ -40,5 +40,19 @@ import Testing
         #expect(all.stored == 4)
         #expect(all.report.rowsSeen == 6)
         #expect(all.report.malformed.map(\.line) == [10, 12])  // the damaged 10-K row is read only here
+    }
+
+    /// Windows line ends and blank lines of spaces, tabs and a carriage return: the rows skipped
+    /// unread are counted as the rows read are, so both ways give the same count and line numbers.
+    @Test func blankLinesWithCarriageReturnsAreNotRowsEitherWay() throws {
+        let index = Self.index.replacingOccurrences(of: "106.txt\n\n", with: "106.txt\n \t\n\t\n")
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        let eightK = try run(.currentReports, bufferSize: 64, index: index)
+        let all = try run(.all, bufferSize: 64, index: index)
+        #expect(eightK.stored == 2)
+        #expect(eightK.report.rowsSeen == 6)
+        #expect(all.report.rowsSeen == 6)
+        #expect(eightK.report.malformed.map(\.line) == [13])
+        #expect(all.report.malformed.map(\.line) == [10, 13])
     }
 }
