@@ -6,59 +6,57 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let month: Int
     public let day: Int
 
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone.current
-        return calendar
-    }()
-
     /// Parses `YYYY-MM-DD` (or `YYYYMMDD`); nil when it is not a real date.
     public init?(_ text: String) {
         let digits = text.filter(\.isNumber)
         guard digits.count == 8, text.count == 8 || text.count == 10,
-            let y = Int(digits.prefix(4)), let m = Int(digits.dropFirst(4).prefix(2)), let d = Int(digits.suffix(2)),
-            (1...12).contains(m), (1...31).contains(d)
+            let y = Int(digits.prefix(4)), let m = Int(digits.dropFirst(4).prefix(2)), let d = Int(digits.suffix(2))
         else { return nil }
-        let components = DateComponents(year: y, month: m, day: d)
-        guard let date = Day.calendar.date(from: components),
-            Day.calendar.component(.day, from: date) == d
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The day with these numbers; nil when there is no such day (a 30 February, a month 13).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (0...9999).contains(year), (1...12).contains(month), (1...CivilCalendar.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        year = y
-        month = m
-        day = d
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// The day `date` falls on in `timeZone`.
     public init(_ date: Date, in timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        year = c.year ?? 1970
-        month = c.month ?? 1
-        day = c.day ?? 1
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        self.init(days: Int((local / 86_400).rounded(.down)))
     }
+
+    /// Day number `days` (days since 1970-01-01).
+    private init(days: Int) {
+        (year, month, day) = CivilCalendar.date(days: days)
+    }
+
+    /// Days since 1970-01-01.
+    private var days: Int { CivilCalendar.days(year: year, month: month, day: day) }
 
     /// Midnight UTC at the start of this day.
-    public var start: Date {
-        Day.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
-    }
+    public var start: Date { Date(timeIntervalSince1970: Double(days) * 86_400) }
 
     /// `YYYY-MM-DD`.
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String { text(separator: UInt8(ascii: "-")) }
     /// `YYYYMMDD`, as in EDGAR's daily index names.
-    public var compact: String { String(format: "%04d%02d%02d", year, month, day) }
+    public var compact: String { text(separator: nil) }
     public var description: String { iso }
     /// Calendar quarter, 1 to 4.
     public var quarter: Int { (month - 1) / 3 + 1 }
     /// True on Saturday and Sunday, when EDGAR disseminates nothing.
     public var isWeekend: Bool {
-        let weekday = Day.calendar.component(.weekday, from: start)
-        return weekday == 1 || weekday == 7
+        let weekday = CivilCalendar.weekday(days: days)
+        return weekday == 0 || weekday == 6
     }
 
     /// The day `count` days later (earlier when negative).
     public func adding(days count: Int) -> Day {
-        Day(start.addingTimeInterval(Double(count) * 86_400 + 3_600), in: TimeZone(identifier: "UTC") ?? .current)
+        Day(days: days + count)
     }
 
     /// Every day from `first` through `last`, in order.
@@ -70,6 +68,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             day = day.adding(days: 1)
         }
         return days
+    }
+
+    private func text(separator: UInt8?) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(10)
+        CivilCalendar.appendPadded(year, width: 4, to: &text)
+        if let separator { text.append(separator) }
+        CivilCalendar.appendPadded(month, width: 2, to: &text)
+        if let separator { text.append(separator) }
+        CivilCalendar.appendPadded(day, width: 2, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {

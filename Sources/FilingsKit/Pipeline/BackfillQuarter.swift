@@ -45,7 +45,7 @@ public struct BackfillQuarter: Hashable, Comparable, Sendable, CustomStringConve
 
     /// The quarter's first day.
     public var firstDay: Day {
-        Day(String(format: "%04d-%02d-01", year, (quarter - 1) * 3 + 1)) ?? Day(Date(timeIntervalSince1970: 0), in: .gmt)
+        Day(year: year, month: (quarter - 1) * 3 + 1, day: 1) ?? Day(Date(timeIntervalSince1970: 0), in: .gmt)
     }
 
     /// The quarter's last day.

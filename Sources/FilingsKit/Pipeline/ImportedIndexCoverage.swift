@@ -42,7 +42,7 @@ struct ImportedIndexCoverage: Equatable {
         guard words.count == 3, let day = Int(words[1]), let year = Int(words[2]),
             let month = months.firstIndex(where: { words[0].lowercased().hasPrefix($0) })
         else { return nil }
-        return Day(String(format: "%04d-%02d-%02d", year, month + 1, day))
+        return Day(year: year, month: month + 1, day: day)
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

@@ -36,7 +36,7 @@ extension Store {
         /// A writer whose companies say they came from `source`, noted now.
         init(_ db: Database, source: String) {
             self.source = source
-            updatedAt = String.fromDatabaseValue(Date().databaseValue) ?? ""
+            updatedAt = DatabaseTimestamp.text(Date())
             selectKnown = RawStatementsByRows(db) { rows in
                 "SELECT cik FROM company WHERE cik IN (\(Array(repeating: "?", count: rows).joined(separator: ", ")))"
             }

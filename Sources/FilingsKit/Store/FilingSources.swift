@@ -21,7 +21,7 @@ struct FilingSources {
     mutating func id(source: String, fetchedAt: Date, urlTemplate: String?, _ db: Database) throws -> Int64 {
         let key = Key(source: source, fetchedAt: fetchedAt, urlTemplate: urlTemplate)
         if let id = ids[key] { return id }
-        let arguments: StatementArguments = [source, fetchedAt, urlTemplate]
+        let arguments: StatementArguments = [source, DatabaseTimestamp.text(fetchedAt), urlTemplate]
         let id: Int64
         if let stored = try Int64.fetchOne(
             db, sql: "SELECT id FROM filingSource WHERE source = ? AND fetchedAt = ? AND urlTemplate IS ?", arguments: arguments)

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension FilingDocument: FetchableRecord, PersistableRecord {
+extension FilingDocument: FetchableRecord, PersistableRecord, TimestampedRecord {
     public static let databaseTableName = "filingDocument"
 }
 

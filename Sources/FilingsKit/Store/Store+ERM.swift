@@ -19,7 +19,7 @@ extension Store {
                     try event.insert(db)
                     try db.execute(
                         sql: "UPDATE ermEvent SET normalizedCompany = ?, sourceURL = ?, firstSeenAt = ? WHERE id = ?",
-                        arguments: [CompanyName.normalize(event.company), sourceURL, now, event.id])
+                        arguments: [CompanyName.normalize(event.company), sourceURL, DatabaseTimestamp.text(now), event.id])
                 }
                 changed.append(event)
             }

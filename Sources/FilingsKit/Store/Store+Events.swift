@@ -71,7 +71,7 @@ extension Store {
     /// Marks events delivered so the next digest leaves them out.
     public func markDelivered(ids: [Int64], at date: Date) throws {
         try writer.write { db in
-            _ = try Event.filter(ids.contains(Column("id"))).updateAll(db, Column("deliveredAt").set(to: date))
+            _ = try Event.filter(ids.contains(Column("id"))).updateAll(db, Column("deliveredAt").set(to: DatabaseTimestamp.text(date)))
         }
     }
 }

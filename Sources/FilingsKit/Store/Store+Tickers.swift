@@ -31,7 +31,7 @@ extension Store {
                 for exchange in rows.compactMap(\.exchange) where !exchanges.contains(exchange) { exchanges.append(exchange) }
                 if row != nil, before == (tickers, exchanges) { continue }
                 if row == nil {
-                    try insertCompany.execute(arguments: [cik, first.name, try TickerJSON.encode(tickers), try TickerJSON.encode(exchanges), source, now])
+                    try insertCompany.execute(arguments: [cik, first.name, try TickerJSON.encode(tickers), try TickerJSON.encode(exchanges), source, DatabaseTimestamp.text(now)])
                     let normalized = CompanyName.normalize(first.name)
                     if !normalized.isEmpty { try insertName.execute(arguments: [cik, first.name, normalized, "current"]) }
                 } else {

@@ -52,7 +52,7 @@ extension Store {
                     try notice.insert(db)
                     try db.execute(
                         sql: "UPDATE warnNotice SET normalizedCompany = ?, sourceURL = ?, firstSeenAt = ? WHERE key = ?",
-                        arguments: [CompanyName.normalize(notice.company), sourceURL, now, notice.key])
+                        arguments: [CompanyName.normalize(notice.company), sourceURL, DatabaseTimestamp.text(now), notice.key])
                     outcome.inserted.append(notice)
                 }
             }
@@ -71,7 +71,7 @@ extension Store {
         try notice.update(db)
         try db.execute(
             sql: "UPDATE warnNotice SET amendedAt = ?, previousEmployees = ?, sourceURL = ? WHERE key = ?",
-            arguments: [now, existing.employees, sourceURL, notice.key])
+            arguments: [DatabaseTimestamp.text(now), existing.employees, sourceURL, notice.key])
     }
 
     /// The stored row, under another key, that an earlier edition of EDD's report gave for this site.
