@@ -38,7 +38,8 @@ final class BackfillByteSource {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportError.unreadable(path: path, reason: "no such file, or it cannot be opened")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        var status = stat()
+        let size = fstat(handle.fileDescriptor, &status) == 0 ? Int(status.st_size) : nil
         try self.init(input: .file(handle), name: path, totalBytes: size)
     }
 

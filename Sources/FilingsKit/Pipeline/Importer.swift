@@ -67,14 +67,10 @@ public struct Importer: Sendable {
     public func importFile(at path: String, forms: BackfillForms = .currentReports, readAhead: IndexReadAhead? = nil) async throws -> ImportOutcome {
         let readAhead = readAhead.flatMap { $0.name == path && $0.forms == forms ? $0 : nil }
         defer { readAhead?.stop() }
-        do {
-            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-            if size > maxFileBytes { throw ImportError.tooLarge(path: path, bytes: size, limit: maxFileBytes) }
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw ImportError.unreadable(path: path, reason: error.localizedDescription)
-        }
+        // stat, not FileManager's attributes: those look up the owner's name in /etc/passwd and /etc/group.
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw ImportError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        if status.st_size > maxFileBytes { throw ImportError.tooLarge(path: path, bytes: Int(status.st_size), limit: maxFileBytes) }
         if let index = try readAhead ?? Importer.startReading(path, forms: forms) {
             let feed = try context.edgarFeed()
             let ingest = BackfillIngest(context: context, feed: feed, forms: forms)
@@ -84,7 +80,7 @@ public struct Importer: Sendable {
                     ImportedIndexCoverage(report)?.ledgerEntry(feed: feed.id, source: path, report: report, forms: forms, now: context.now())
                 })
             return ImportOutcome(
-                path: path, kind: "\(EDGARFileKind.masterIndex)", rowsRead: outcome.report.rowsKept, recordsStored: outcome.inserted,
+                path: path, kind: EDGARFileKind.masterIndex.rawValue, rowsRead: outcome.report.rowsKept, recordsStored: outcome.inserted,
                 malformedRows: outcome.report.malformedCount, eventsRaised: outcome.eventsRaised, note: IndexIngest.note(outcome.report))
         }
         let data: Data
@@ -105,7 +101,7 @@ public struct Importer: Sendable {
             let inserted = try context.store.insertNewFilings(ingest.filings)
             let raised = try await raiseEvents(for: inserted)
             return ImportOutcome(
-                path: path, kind: "\(kind)", rowsRead: ingest.filings.count, recordsStored: inserted.count, malformedRows: ingest.malformed,
+                path: path, kind: kind.rawValue, rowsRead: ingest.filings.count, recordsStored: inserted.count, malformedRows: ingest.malformed,
                 eventsRaised: raised, note: ingest.note)
         case .submissions:
             let submissions = try SubmissionsParser.parse(data, source: source)

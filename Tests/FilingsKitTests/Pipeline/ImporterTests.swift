@@ -55,7 +55,9 @@ import Testing
         let (importer, store) = try importer()
         let html = try write("<!DOCTYPE html><html><head><title>Not Found</title></head></html>", "WARN_Report_FY2019.pdf")
         await #expect(throws: ImportError.unknownKind(path: html)) { try await importer.importFile(at: html) }
-        await #expect(throws: ImportError.self) { try await importer.importFile(at: "/nonexistent/file.idx") }
+        await #expect(throws: ImportError.unreadable(path: "/nonexistent/file.idx", reason: "No such file or directory")) {
+            try await importer.importFile(at: "/nonexistent/file.idx")
+        }
         let error = await #expect(throws: ImportError.self) { try await importer.importFile(at: html) }
         #expect(error?.localizedDescription.contains("WARN_Report_FY2019.pdf") == true)
         #expect(try store.filingCount() == 0)
