@@ -9,7 +9,8 @@ extension Store {
     /// given, and that name, normalized, for lookups; a known company is left as it is.
     ///
     /// Filers are kept until `finish`, then stored in CIK order, `rowsPerStatement` to a statement:
-    /// one query tells which of a batch are known, one INSERT adds the others and one their names.
+    /// one query tells which of a batch are known (none is, in a store without companies: a first
+    /// import or backfill asks nothing), one INSERT adds the others and one their names.
     /// A statement per filer cost more than storing all of a quarter's 8-Ks; CIK order halves the
     /// insert; asking first is cheaper than `RETURNING`. The caller adds the new names to the word
     /// index afterwards, in one statement: FTS5 writes out its pending terms at every statement.
@@ -23,6 +24,7 @@ extension Store {
             var name: Range<Int>
         }
 
+        private let db: Database
         private let source: String
         private let updatedAt: String
         private var filers: [Filer] = []
@@ -35,6 +37,7 @@ extension Store {
 
         /// A writer whose companies say they came from `source`, noted now.
         init(_ db: Database, source: String) {
+            self.db = db
             self.source = source
             updatedAt = DatabaseTimestamp.text(Date())
             selectKnown = RawStatementsByRows(db) { rows in
@@ -62,12 +65,14 @@ extension Store {
         /// Stores the filers queued; the load calls it once, after the last.
         func finish() throws {
             filers.sort { $0.cik < $1.cik }
+            var storeHasCompanies = false
+            try RawStatement(db, sql: "SELECT 1 FROM company LIMIT 1").run { _ in storeHasCompanies = true }
             try nameBytes.withUnsafeBufferPointer { names in
                 var start = 0
                 while start < filers.count {
                     let end = min(filers.count, start + Self.rowsPerStatement)
                     let batch = filers[start..<end]
-                    let known = try knownCIKs(batch)
+                    let known = storeHasCompanies ? try knownCIKs(batch) : []
                     let new = known.isEmpty ? Array(batch) : batch.filter { !known.contains($0.cik) }
                     try addCompanies(new, names)
                     try addNames(new, names)
