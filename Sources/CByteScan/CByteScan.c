@@ -1,7 +1,5 @@
 #include "CByteScan.h"
 
-#include <string.h>
-
 #if defined(__x86_64__)
 #include <immintrin.h>
 #define FILINGS_X86 1
