@@ -130,12 +130,12 @@ struct BackfillIndexStream {
         var lineNumber = linesBefore
         var position = start
         while position < bytes.count {
-            let hit = ByteScan.nextCurrentReportForm(bytes, from: position)
-            // Count the lines that end before the candidate: they hold no 8-K.
-            let skipped = ByteScan.lines(bytes, from: position, before: hit ?? bytes.count)
-            lineNumber += skipped.count
-            report.rowsSeen += skipped.count - skipped.blank
-            position = skipped.next
+            // The lines that end before the next `|8-K` hold no 8-K: they are counted, not read.
+            let scan = ByteScan.toNextCurrentReportForm(bytes, from: position)
+            let hit = scan.form
+            lineNumber += scan.lines
+            report.rowsSeen += scan.lines - scan.blank
+            position = scan.next
             var cursor = LineCursor(bytes, position: position, linesBefore: lineNumber)
             guard let line = cursor.next() else { break }
             if hit == nil {
