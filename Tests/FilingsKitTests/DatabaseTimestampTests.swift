@@ -7,7 +7,7 @@ import Testing
 /// Our date text against GRDB's own, which stores and compares the same columns.
 @Suite struct DatabaseTimestampTests {
     @Test func writesWhatGRDBWritesForAnyDate() {
-        var random = ByteScanTests.Seeded(state: 11)
+        var random = SeededGenerator(seed: 11)
         var dates = [
             Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.0005), Date(timeIntervalSince1970: 0.9995),
             Date(timeIntervalSince1970: 951_782_400.999_9), Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 1_795_788_747.422_400_039),

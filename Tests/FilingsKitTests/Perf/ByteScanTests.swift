@@ -5,22 +5,10 @@ import Testing
 /// `ByteScan`'s C scan, vectorized and portable, against a plain Swift reading of the same bytes,
 /// on random text dense in what it looks for: line feeds, blanks, carriage returns, `|8-K`.
 @Suite struct ByteScanTests {
-    /// A seeded generator (SplitMix64), so a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [[UInt8]] = ["|8-K", "|8-K/A", "8-K", "|8-", "\n", "\r\n", " ", "\t", " \t\r\n", "\n\n", "|", "K", "1326801", "META", "-"]
         .map { Array($0.utf8) }
 
-    static func text(_ random: inout Seeded) -> [UInt8] {
+    static func text(_ random: inout SeededGenerator) -> [UInt8] {
         var bytes: [UInt8] = []
         for _ in 0..<Int.random(in: 0...120, using: &random) {
             bytes += pieces.randomElement(using: &random) ?? []
@@ -45,7 +33,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func findsThe8KAndCountsTheLinesBeforeItAsTheSlowReadingDoes(bytewise: Bool) {
-        var random = Seeded(state: 6)
+        var random = SeededGenerator(seed: 6)
         for _ in 0..<6_000 {
             let bytes = Self.text(&random)
             // `from` starts a line, as it always does in the stream.
