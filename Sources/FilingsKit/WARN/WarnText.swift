@@ -25,9 +25,8 @@ enum WarnText {
         } else {
             return nil
         }
-        let daysInMonth = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1900...2999).contains(year), (1...12).contains(month), (1...daysInMonth[month - 1]).contains(day) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        guard (1900...2999).contains(year) else { return nil }
+        return Day(year: year, month: month, day: day)?.iso
     }
 
     /// A head count such as `63` or `1,234`; nil for anything else.
