@@ -8,9 +8,9 @@ struct BackfillCommand: AsyncParsableCommand {
         abstract: "Ingest EDGAR's quarterly master indexes; an interrupted run resumes at the first unfinished quarter.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "First quarter (YYYYQn, e.g. 2004Q3).") var from: BackfillQuarter
-    @Option(help: "Last quarter (YYYYQn; default: the current one).") var to: BackfillQuarter?
-    @Option(help: "Rows to keep: 8-K (the 8-K family) or all.") var forms: BackfillForms = .currentReports
+    @Option(help: "First quarter (YYYYQn, e.g. 2004Q3).") var from: Quarter
+    @Option(help: "Last quarter (YYYYQn; default: the current one).") var to: Quarter?
+    @Option(help: "Rows to keep: 8-K (the 8-K family) or all.") var forms: IndexForms = .currentReports
 
     func validate() throws {
         if let to, to < from { throw ValidationError("--to \(to) is before --from \(from)") }
@@ -34,10 +34,10 @@ struct BackfillCommand: AsyncParsableCommand {
     }
 }
 
-extension BackfillQuarter: ExpressibleByArgument {
+extension Quarter: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
     }
 }
 
-extension BackfillForms: ExpressibleByArgument {}
+extension IndexForms: ExpressibleByArgument {}

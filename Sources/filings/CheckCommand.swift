@@ -19,6 +19,9 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Online, check stores what it fetches, so it writes only in its turn; offline it only reads and never waits.
+        let lock = offline ? nil : try await global.writerLockWaiting()
+        defer { lock?.release() }
         let result = try await Checker(context: try global.context())
             .check(name, cik: cik, since: since, until: until, claims: claim.map { [$0] } ?? [.layoffs, .departures], offline: offline)
         Terminal.print(json ? try CheckReport.json(result) : CheckReport.text(result))

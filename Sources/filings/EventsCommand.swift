@@ -13,7 +13,7 @@ struct EventsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.context()
-        let cik = try name.map { try Watcher(context: context).cik(naming: $0) }
+        let cik = try name.map { try CompanyLookup(context: context).stored($0).cik }
         let events = try context.store.events(EventQuery(cik: cik, since: since?.iso, until: until?.iso, kinds: kinds))
         Terminal.print(json ? try Listing.json(events.map(EventJSON.init)) : Listing.text(events: events))
     }

@@ -23,6 +23,15 @@ struct GlobalOptions: ParsableArguments {
         try WriterLock.acquire(databasePath: databasePath)
     }
 
+    /// Takes the one-writer lock, waiting (and saying so on stderr) while another run holds it.
+    func writerLockWaiting() async throws -> WriterLock {
+        try await WriterLock.acquireWaiting(databasePath: databasePath) { held in
+            if case .held(_, let pid) = held {
+                Terminal.log("waiting for another filings run (PID \(pid.map(String.init) ?? "unknown")) to finish writing to \(databasePath)…")
+            }
+        }
+    }
+
     /// Builds the live context from the options, then the environment, then the defaults.
     func context() throws -> FilingsContext {
         let environment = ProcessInfo.processInfo.environment
@@ -41,4 +50,4 @@ extension Day: ExpressibleByArgument {
 }
 
 extension EventKind: ExpressibleByArgument {}
-extension SourceKind: ExpressibleByArgument {}
+extension Source: ExpressibleByArgument {}

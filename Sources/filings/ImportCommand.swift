@@ -7,7 +7,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "EDGAR indexes, submissions JSON, ticker maps, CA WARN workbooks or PDFs, ERM CSV.") var paths: [String]
-    @Option(help: "Index rows to keep: 8-K (the 8-K family) or all.") var forms: BackfillForms = .currentReports
+    @Option(help: "Index rows to keep: 8-K (the 8-K family) or all.") var forms: IndexForms = .currentReports
 
     func run() async throws {
         let lock = try global.writerLock()

@@ -35,12 +35,12 @@ import Testing
         let queue = try DatabaseQueue()
         try queue.write { db in
             try db.create(table: "ledgerEntry") { t in
-                for column in ["feed", "unit", "status", "url", "fetchedAt", "etag", "lastModified", "rows", "detail", "coversFrom", "coversUntil"] {
+                for column in ["feed", "unit", "status", "url", "fetchedAt", "etag", "lastModified", "rows", "detail", "coversFrom", "coversUntil", "forms"] {
                     t.column(column)
                 }
             }
             let fetchedAt = Date(timeIntervalSince1970: 1_795_788_747.4229)
-            try LedgerEntry(feed: "sec-edgar", unit: "u", status: .ok, url: "x", fetchedAt: fetchedAt, rows: 1).insert(db)
+            try LedgerEntry(feed: "sec-edgar", unit: .file("u"), status: .ok, url: "x", fetchedAt: fetchedAt, rows: 1).insert(db)
             #expect(try String.fetchOne(db, sql: "SELECT fetchedAt FROM ledgerEntry") == "2026-11-27 14:12:27.423")
         }
     }

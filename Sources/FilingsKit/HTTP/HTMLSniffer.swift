@@ -20,7 +20,7 @@ enum HTMLSniffer {
               let openEnd = text.range(of: ">", range: open.upperBound..<text.endIndex),
               let close = text.range(of: "</title", options: .caseInsensitive, range: openEnd.upperBound..<text.endIndex)
         else { return "" }
-        let raw = CompanyName.decodeEntities(String(text[openEnd.upperBound..<close.lowerBound]))
+        let raw = HTMLText.decodeEntities(String(text[openEnd.upperBound..<close.lowerBound]))
         return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

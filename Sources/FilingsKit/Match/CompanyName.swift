@@ -11,7 +11,7 @@ public enum CompanyName {
 
     /// Lowercased words of `name` with punctuation, entities, EDGAR state tags (`/DE/`, `\PA\`) and legal suffixes removed.
     public static func words(_ name: String) -> [String] {
-        var text = decodeEntities(name)
+        var text = HTMLText.decodeEntities(name)
         // EDGAR appends the state of incorporation as /DE/ or \PA\; it is not part of the name.
         text = text.replacingOccurrences(of: #"\s*[/\\][A-Za-z]{2,3}[/\\]?\s*$"#, with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: "&", with: " and ")
@@ -60,26 +60,5 @@ public enum CompanyName {
             return true
         }
         return false
-    }
-
-    /// Decodes the HTML entities that appear in names (`&amp;`, `&rsquo;`, `&#39;`).
-    public static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = text
-        let named: [String: String] = [
-            "&amp;": "&", "&rsquo;": "\u{2019}", "&lsquo;": "\u{2018}", "&apos;": "'", "&quot;": "\"",
-            "&ldquo;": "\u{201C}", "&rdquo;": "\u{201D}", "&nbsp;": " ", "&lt;": "<", "&gt;": ">",
-            "&eacute;": "é", "&ndash;": "–", "&mdash;": "—",
-        ]
-        for (entity, value) in named {
-            result = result.replacingOccurrences(of: entity, with: value, options: .caseInsensitive)
-        }
-        while let range = result.range(of: #"&#(x[0-9A-Fa-f]+|[0-9]+);"#, options: .regularExpression) {
-            let body = result[range].dropFirst(2).dropLast()
-            let value = body.first == "x" || body.first == "X" ? UInt32(body.dropFirst(), radix: 16) : UInt32(body)
-            let replacement = value.flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? ""
-            result.replaceSubrange(range, with: replacement)
-        }
-        return result
     }
 }

@@ -4,6 +4,9 @@ import Foundation
 public enum Resolution: Sendable, Equatable {
     /// One company matched exactly (CIK, ticker, or whole name); `others` are the nearest other candidates.
     case resolved(NameCandidate, others: [NameCandidate])
+    /// No exact match, and the words of one company's names alone hold every word asked (`Expedia`
+    /// for "Expedia Group, Inc."): resolved, and said so.
+    case resolvedByWords(NameCandidate)
     /// No exact match and several word matches: the user must choose with `--cik`.
     case ambiguous([NameCandidate])
     case notFound
@@ -25,7 +28,7 @@ public enum CompanyResolver {
     }
 
     /// Resolves `query` against `candidates`: exact matches (ticker, whole normalized current, alias or former name) win
-    /// over word matches; with no exact match a single word match resolves, several are ambiguous.
+    /// over word matches; with no exact match a single company matched by words resolves, several are ambiguous.
     public static func resolve(_ query: String, candidates: [NameCandidate]) -> Resolution {
         let normalized = CompanyName.normalize(query)
         let trimmed = query.trimmingCharacters(in: .whitespaces)
@@ -48,7 +51,8 @@ public enum CompanyResolver {
         if bestCIKs.count > 1 {
             return .ambiguous(distinctByCIK(best) + others)
         }
-        // Word matches alone never pick a company silently, not even a single one.
+        // One company by words alone resolves, and the caller says it matched by words; several never pick one.
+        if others.count == 1, let only = others.first { return .resolvedByWords(only) }
         return others.isEmpty ? .notFound : .ambiguous(others)
     }
 

@@ -8,7 +8,7 @@ public struct Event: Codable, Sendable, Equatable {
     public var cik: Int64?
     public var company: String
     public var kind: EventKind
-    public var source: SourceKind
+    public var source: Source
     public var sourceRef: String
     /// ISO date `YYYY-MM-DD`.
     public var date: String
@@ -28,7 +28,7 @@ public struct Event: Codable, Sendable, Equatable {
     public var amendedAt: Date?
 
     public init(
-        key: String, cik: Int64?, company: String, kind: EventKind, source: SourceKind, sourceRef: String,
+        key: String, cik: Int64?, company: String, kind: EventKind, source: Source, sourceRef: String,
         date: String, url: String?, summary: String, strength: Strength, historical: Bool,
         employees: Int? = nil, quote: String? = nil, matchedName: String? = nil,
         createdAt: Date = Date(), deliveredAt: Date? = nil

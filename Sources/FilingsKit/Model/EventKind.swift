@@ -11,13 +11,6 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case other
 }
 
-/// Where a record or event comes from.
-public enum SourceKind: String, Codable, Sendable, CaseIterable {
-    case sec8k = "sec-8k"
-    case caWarn = "ca-warn"
-    case euErm = "eu-erm"
-}
-
 /// How much weight the evidence behind an event carries.
 public enum Strength: String, Codable, Sendable, CaseIterable, Comparable {
     case legalNotice = "legal-notice"

@@ -2,11 +2,13 @@ import Foundation
 
 /// One feed file in `Feeds/`: where a source lives and how to build its URLs.
 public struct FeedDefinition: Codable, Sendable, Equatable {
-    /// The feed's identity in the sync ledger and on the command line (`--only`).
+    /// The feed's identity in the sync ledger and on the command line (`--only`); its file's name.
     public var id: String
-    /// Which reader handles it: `sec-edgar`, `ca-edd-warn`, `eurofound-erm`.
-    public var kind: String
+    /// Which reader handles it.
+    public var kind: FeedKind
     public var title: String
+    /// What a record of this source can show and what its absence does not: the `can show` line of `check`.
+    public var canShow: String?
     /// SEC feeds need a declared User-Agent and share the SEC rate limit and ban.
     public var sec: Bool
     /// Named base URLs; a mirror or proxy changes only these.
@@ -16,6 +18,11 @@ public struct FeedDefinition: Codable, Sendable, Equatable {
     public var requestsPerSecond: Double?
     /// How far back the first sync reaches, in days.
     public var firstSyncDays: Int?
+
+    /// The `source` of the records this feed brings: its id, but for EDGAR's feed, whose records are `sec-8k`.
+    public var source: Source {
+        kind == .secEdgar ? .sec8k : Source(rawValue: id)
+    }
 
     /// Builds a URL from the base named `base` and the path template named `path`, filling `{placeholders}`.
     public func url(_ base: String, _ path: String? = nil, _ values: [String: String] = [:]) throws -> URL {
@@ -32,6 +39,16 @@ public struct FeedDefinition: Codable, Sendable, Equatable {
         guard let url = URL(string: text), url.scheme != nil else { throw FeedError.badURL(feed: id, url: text) }
         return url
     }
+}
+
+/// Which reader a feed needs: the format and the ways of its site, not the source it brings.
+public enum FeedKind: String, Codable, Sendable, CaseIterable {
+    /// SEC EDGAR: daily and quarterly indexes, submissions, ticker maps, filing texts.
+    case secEdgar = "sec-edgar"
+    /// California EDD's WARN page and the workbook and PDFs it links to.
+    case californiaWarn = "ca-edd-warn"
+    /// Eurofound's ERM CSV export.
+    case eurofoundERM = "eurofound-erm"
 }
 
 /// Why a feed file could not be used.

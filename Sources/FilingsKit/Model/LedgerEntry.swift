@@ -13,8 +13,8 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     }
 
     public var feed: String
-    /// `YYYY-MM-DD` for daily units, otherwise the file's URL or name.
-    public var unit: String
+    /// What the entry speaks for.
+    public var unit: LedgerUnit
     public var status: Status
     public var url: String
     public var fetchedAt: Date
@@ -26,11 +26,13 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     public var coversFrom: String?
     /// Last day the unit's data speaks for, ISO.
     public var coversUntil: String?
+    /// The forms kept, for a unit of an EDGAR index: a quarter stored with 8-Ks only does not hold every form.
+    public var forms: IndexForms?
 
     public init(
-        feed: String, unit: String, status: Status, url: String, fetchedAt: Date = Date(),
+        feed: String, unit: LedgerUnit, status: Status, url: String, fetchedAt: Date = Date(),
         etag: String? = nil, lastModified: String? = nil, rows: Int = 0, detail: String? = nil,
-        coversFrom: String? = nil, coversUntil: String? = nil
+        coversFrom: String? = nil, coversUntil: String? = nil, forms: IndexForms? = nil
     ) {
         self.feed = feed
         self.unit = unit
@@ -43,5 +45,11 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
         self.detail = detail
         self.coversFrom = coversFrom
         self.coversUntil = coversUntil
+        self.forms = forms
+    }
+
+    /// The days the unit's data speaks for, when it says.
+    public var coverage: DaySpan? {
+        DaySpan(from: coversFrom, until: coversUntil)
     }
 }

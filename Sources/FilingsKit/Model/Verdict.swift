@@ -16,7 +16,7 @@ public enum Claim: String, Codable, Sendable, CaseIterable {
     }
 
     /// The sources that could hold a record of such a claim.
-    public var sources: [SourceKind] {
+    public var sources: [Source] {
         switch self {
         case .layoffs, .any: [.sec8k, .caWarn, .euErm]
         case .departures: [.sec8k]
@@ -38,7 +38,7 @@ public enum VerdictKind: String, Codable, Sendable {
 
 /// What one source can say about a window.
 public struct SourceCoverage: Codable, Sendable, Equatable {
-    public var source: SourceKind
+    public var source: Source
     public var covered: Bool
     /// ISO dates of the span the stored data covers, when known.
     public var from: String?
@@ -48,7 +48,7 @@ public struct SourceCoverage: Codable, Sendable, Equatable {
     /// What the source can and cannot show at all.
     public var scope: String
 
-    public init(source: SourceKind, covered: Bool, from: String?, until: String?, note: String, scope: String) {
+    public init(source: Source, covered: Bool, from: String?, until: String?, note: String, scope: String) {
         self.source = source
         self.covered = covered
         self.from = from

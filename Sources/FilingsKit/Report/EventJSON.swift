@@ -12,7 +12,7 @@ public struct EventJSON: Codable, Sendable, Equatable {
     /// `layoff`, `closure`, `departure`, ... (``EventKind``).
     public var kind: EventKind
     /// `sec-8k`, `ca-warn` or `eu-erm`.
-    public var source: SourceKind
+    public var source: Source
     /// The record within its source: accession number, WARN row key or ERM id.
     public var sourceRef: String
     /// ISO date `YYYY-MM-DD`.

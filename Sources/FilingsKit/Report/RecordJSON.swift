@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every contract field is always present; fields that do not apply to a source are `null`.
 public struct RecordJSON: Encodable, Sendable, Equatable {
-    public var source: SourceKind
+    public var source: Source
     public var sourceRef: String
     public var company: String
     public var cik: Int64?
@@ -48,7 +48,7 @@ public struct RecordJSON: Encodable, Sendable, Equatable {
 
     /// A record from any source, fields given.
     public init(
-        source: SourceKind, sourceRef: String, company: String, cik: Int64?, date: String?, kind: EventKind?, employees: Int?,
+        source: Source, sourceRef: String, company: String, cik: Int64?, date: String?, kind: EventKind?, employees: Int?,
         location: String?, url: String?, receivedDate: String? = nil, effectiveDate: String? = nil
     ) {
         self.source = source

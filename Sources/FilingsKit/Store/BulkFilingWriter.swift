@@ -26,7 +26,7 @@ extension Store {
         /// The INSERT, by number of rows: `rowsPerStatement`, 1 (a watched row), and the last batch's.
         private var inserts: RawStatementsByRows
         private let companies: BulkCompanyWriter
-        private let urlTemplate: BackfillURLTemplate
+        private let urlTemplate: FilingURLTemplate
         private let source: String
         private let fetchedAt: Date
         private let watched: Set<Int64>
@@ -41,7 +41,7 @@ extension Store {
         private(set) var watchedFilings: [Filing] = []
 
         /// Prepares the statements on `db`, whose write transaction the caller holds for the writer's life.
-        init(_ db: Database, source: String, fetchedAt: Date, urlTemplate: BackfillURLTemplate, watched: Set<Int64>) throws {
+        init(_ db: Database, source: String, fetchedAt: Date, urlTemplate: FilingURLTemplate, watched: Set<Int64>) throws {
             self.db = db
             self.source = source
             self.fetchedAt = fetchedAt

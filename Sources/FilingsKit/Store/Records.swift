@@ -15,6 +15,16 @@ extension Watch: FetchableRecord, PersistableRecord, TimestampedRecord {
 extension LedgerEntry: FetchableRecord, PersistableRecord, TimestampedRecord {
     public static let databaseTableName = "ledgerEntry"
 }
+/// A unit is stored as its text (`day/2025-11-17`), not as JSON.
+extension LedgerUnit: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { stored.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> LedgerUnit? {
+        String.fromDatabaseValue(dbValue).map { LedgerUnit(stored: $0) ?? .file($0) }
+    }
+}
+/// Stored as its raw value, `8-K` or `all`.
+extension IndexForms: DatabaseValueConvertible {}
 
 extension Event: FetchableRecord, MutablePersistableRecord, TimestampedRecord {
     public static let databaseTableName = "event"

@@ -16,7 +16,7 @@ extension Store {
     /// new filers' names added to the word index in one pass, and the ledger entry `ledger` builds
     /// committed with the rows, so a crash leaves neither or both.
     func bulkLoad(
-        source: String, fetchedAt: Date, urlTemplate: BackfillURLTemplate, watched: Set<Int64>, expectedRows: Int, cacheKiB: Int,
+        source: String, fetchedAt: Date, urlTemplate: FilingURLTemplate, watched: Set<Int64>, expectedRows: Int, cacheKiB: Int,
         ledger: ((IndexParseReport, Int) -> LedgerEntry?)?, fill: (BulkFilingWriter) throws -> IndexParseReport
     ) throws -> BulkLoad {
         try writer.write { db in

@@ -32,7 +32,7 @@ extension Store {
     /// The 8-K events stored for the filing `accession`, whichever filer they were raised for, oldest first.
     public func currentReportEvents(accession: String) throws -> [Event] {
         try writer.read { db in
-            try Event.filter(Column("source") == SourceKind.sec8k.rawValue && Column("sourceRef") == accession).order(Column("id")).fetchAll(db)
+            try Event.filter(Column("source") == Source.sec8k.rawValue && Column("sourceRef") == accession).order(Column("id")).fetchAll(db)
         }
     }
 

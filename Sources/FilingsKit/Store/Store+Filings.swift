@@ -7,7 +7,7 @@ extension Store {
     static let filingColumns = """
         filing.accession, filing.cik, filing.companyName, filing.form, filing.filingDate, filing.acceptedAt, filing.items,
         filing.primaryDocument,
-        coalesce(filing.url, \(BackfillURLTemplate.sqlExpansion(pattern: "filingSource.urlTemplate", cik: "filing.cik", accession: "filing.accession"))) AS url,
+        coalesce(filing.url, \(FilingURLTemplate.sqlExpansion(pattern: "filingSource.urlTemplate", cik: "filing.cik", accession: "filing.accession"))) AS url,
         filingSource.source, filingSource.fetchedAt
         """
     /// Joins each filing to the load it came from. CROSS JOIN keeps `filing` the outer loop: the sources table has no index by filing.
@@ -126,6 +126,18 @@ extension Store {
         }
     }
 
+    /// How many 8-Ks are stored in a window, for saying what a `records` limit left out.
+    public func currentReportCount(since: String?, until: String?) throws -> Int {
+        try writer.read { db in
+            var conditions = ["form IN ('8-K', '8-K/A')"]
+            if since != nil { conditions.append("filingDate >= ?") }
+            if until != nil { conditions.append("filingDate <= ?") }
+            let dates: [any DatabaseValueConvertible] = [since, until].compactMap { $0 }
+            return try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM filing WHERE " + conditions.joined(separator: " AND "), arguments: StatementArguments(dates)) ?? 0
+        }
+    }
+
     /// The query behind both `filings` lookups, newest first, with a `?` for each of: the CIK, the
     /// first and last day, and the limit, in that order, as asked for.
     static func filingsQuery(byCIK: Bool, since: Bool, until: Bool, currentReportsOnly: Bool = false, limited: Bool = false) -> String {
@@ -157,17 +169,5 @@ extension Store {
     /// How many filings are stored (a filing co-filed by two companies counts twice).
     public func filingCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM filing") ?? 0 }
-    }
-}
-
-extension Store {
-    /// Stores one index file's filings and its ledger entry in one transaction: a crash leaves neither or both.
-    @discardableResult
-    public func storeIndexUnit(_ filings: [Filing], ledger entry: LedgerEntry) throws -> [Filing] {
-        try writer.write { db in
-            let inserted = try Store.insertNewFilings(filings, db)
-            try entry.save(db)
-            return inserted
-        }
     }
 }

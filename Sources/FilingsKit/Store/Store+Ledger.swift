@@ -13,8 +13,8 @@ extension Store {
     }
 
     /// The ledger entry of one unit, if it was ever fetched.
-    public func ledgerEntry(feed: String, unit: String) throws -> LedgerEntry? {
-        try writer.read { db in try LedgerEntry.fetchOne(db, key: ["feed": feed, "unit": unit]) }
+    public func ledgerEntry(feed: String, unit: LedgerUnit) throws -> LedgerEntry? {
+        try writer.read { db in try LedgerEntry.fetchOne(db, key: ["feed": feed, "unit": unit.stored]) }
     }
 
     /// A stored setting, such as the end of an SEC ban.

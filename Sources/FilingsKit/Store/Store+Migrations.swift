@@ -270,6 +270,26 @@ extension Store {
                     INSERT INTO companyNameWords (companyNameWords) VALUES ('rebuild');
                     """)
         }
+        migrator.registerMigration("v12-typed-ledger-units") { db in
+            // A unit's text names its kind (`day/…`, `quarter/…`, `range/…`, `file/…`), so a file
+            // named like a day is never read as one; a stored index's forms get a column of their
+            // own instead of the front of its detail text ("forms: 8-K; 3 malformed rows skipped").
+            try db.alter(table: "ledgerEntry") { t in t.add(column: "forms", .text) }
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, unit, detail FROM ledgerEntry") {
+                let unit = LedgerUnit(legacy: row["unit"])
+                var detail: String? = row["detail"]
+                var forms: String?
+                if let text = detail, text.hasPrefix("forms: ") {
+                    let rest = text.dropFirst("forms: ".count)
+                    forms = String(rest.prefix { $0 != ";" })
+                    let note = rest.drop { $0 != ";" }.dropFirst().trimmingCharacters(in: .whitespaces)
+                    detail = note.isEmpty ? nil : note
+                }
+                try db.execute(
+                    sql: "UPDATE ledgerEntry SET unit = ?, detail = ?, forms = ? WHERE rowid = ?",
+                    arguments: [unit.stored, detail, forms, row["rowid"]])
+            }
+        }
         return migrator
     }
 }

@@ -97,7 +97,7 @@ public enum CaliforniaWarnWorkbook {
                 employees: employees, layoffOrClosure: text(.layoffOrClosure), county: text(.county),
                 address: address,
                 // The two spaces between street and city are lost once cleaned: read the city from the raw text.
-                city: text(.city) ?? raw(.address).flatMap { WarnText.city(fromAddress: CompanyName.decodeEntities($0)) },
+                city: text(.city) ?? raw(.address).flatMap { WarnText.city(fromAddress: HTMLText.decodeEntities($0)) },
                 industry: text(.industry), sourceFile: source, sourceRow: row.number
             )
             notices.append(item)

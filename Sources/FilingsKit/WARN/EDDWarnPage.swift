@@ -17,7 +17,7 @@ public enum EDDWarnPage {
         let text = html as NSString
         for match in regex.matches(in: html, range: NSRange(location: 0, length: text.length)) {
             guard let range = (1...3).map({ match.range(at: $0) }).first(where: { $0.location != NSNotFound }) else { continue }
-            let href = CompanyName.decodeEntities(text.substring(with: range)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let href = HTMLText.decodeEntities(text.substring(with: range)).trimmingCharacters(in: .whitespacesAndNewlines)
             guard isReport(href), let url = resolve(href, base: base), seen.insert(url).inserted else { continue }
             links.append(url)
         }

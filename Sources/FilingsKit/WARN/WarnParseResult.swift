@@ -13,4 +13,10 @@ public struct WarnParseResult: Sendable, Equatable {
         self.notices = notices
         self.diagnostics = diagnostics
     }
+
+    /// The days the report speaks for: its earliest notice or received date through its latest.
+    public var coverage: DaySpan? {
+        let days = notices.flatMap { [$0.noticeDate, $0.receivedDate] }.compactMap { $0.flatMap(Day.init) }
+        return days.min().flatMap { from in days.max().map { DaySpan(from, $0) } }
+    }
 }

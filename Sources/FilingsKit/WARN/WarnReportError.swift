@@ -6,8 +6,6 @@ public enum WarnReportError: Error, Equatable, LocalizedError {
     case noNoticeSheet(source: String, sheets: [String])
     /// The bytes are not a PDF (often an HTML error page saved under a `.pdf` name).
     case notAPDF(source: String, prefix: String)
-    /// `pdftotext` could not be run or failed.
-    case pdfToTextFailed(source: String, reason: String)
 
     /// A sentence naming the file, what is wrong and what to do.
     public var errorDescription: String? {
@@ -16,8 +14,6 @@ public enum WarnReportError: Error, Equatable, LocalizedError {
             "\(source): no sheet has a header row with Company and Notice Date (sheets: \(sheets.map { "\"\($0)\"" }.joined(separator: ", "))); EDD may have changed the layout, check the file."
         case let .notAPDF(source, prefix):
             "\(source) is not a PDF (it starts with \"\(prefix)\", not %PDF): the server sent an error page; check the link (EDD links have had trailing spaces) and download again."
-        case let .pdfToTextFailed(source, reason):
-            "\(source): pdftotext failed (\(reason)); install poppler-utils (`apt-get install poppler-utils`) or check the file."
         }
     }
 }

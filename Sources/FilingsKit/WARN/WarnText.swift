@@ -4,7 +4,7 @@ import Foundation
 enum WarnText {
     /// Entities decoded, line breaks and runs of whitespace collapsed to one space, trimmed.
     static func clean(_ text: String) -> String {
-        collapse(CompanyName.decodeEntities(text))
+        collapse(HTMLText.decodeEntities(text))
     }
 
     /// Runs of whitespace (line breaks included) collapsed to one space, trimmed.

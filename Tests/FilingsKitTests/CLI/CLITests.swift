@@ -58,6 +58,14 @@ import Testing
             let records = try await filings.run(["records", "--source", "sec-8k", "--since", "2025-11-19", "--json"])
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as? [[String: Any]])
             #expect(rows.count == 4)  // Amazon's 8-K and 8-K/A, Meta's 8-K of the 19th, Microsoft's of the 21st
+            // A limit that leaves records out says so on stderr, with how to see them.
+            let limited = try await filings.run(["records", "--source", "sec-8k", "--since", "2025-11-19", "--limit", "3", "--json"])
+            #expect((try JSONSerialization.jsonObject(with: Data(limited.stdout.utf8)) as? [[String: Any]])?.count == 3)
+            #expect(limited.stderr.contains("3 records shown, 1 more match"), "\(limited.stderr)")
+            #expect(!records.stderr.contains("more match"))
+            let unknown = try await filings.run(["records", "--source", "tx-warm"])
+            #expect(unknown.status == 64)
+            #expect(unknown.stderr.contains("no source named tx-warm; known sources: sec-8k"), "\(unknown.stderr)")
 
             let unwatch = try await filings.run(["unwatch", "facebook"])
             #expect(unwatch.status == 0)
@@ -80,6 +88,11 @@ import Testing
             #expect(ambiguous.status != 0)
             #expect(ambiguous.stderr.contains("--cik"))
             #expect(ambiguous.stderr.contains("1431567"))
+            // One company by the words of its name resolves, and says how it matched.
+            let byWords = try await runner(mirror, db: db).run(["watch", "Materials Holdings"])
+            // (It exits 1 only because the mirror has no filing history for that company.)
+            #expect(byWords.stderr.contains("no submissions file for CIK 1431568"), "\(byWords.stderr)")
+            #expect(byWords.stdout.contains("matched by the words of \"Meta Materials Holdings\""), "\(byWords.stdout)")
 
             let badDate = try await runner(mirror, db: db).run(["sync", "--since", "2025-13-01"])
             #expect(badDate.status == 64)
@@ -117,6 +130,35 @@ import Testing
             let curl = sync.stderr.split(separator: "\n").filter { $0.contains("file=libcurl") }
             #expect(curl.contains { $0.contains("dynamically loaded") }, "\(curl)")
             #expect(!curl.contains { $0.contains("needed by") }, "\(curl)")
+        }
+    }
+
+    @Test func versionIsPrinted() async throws {
+        let result = try await BinaryRunner(environment: ["PATH": "/usr/bin:/bin"]).run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == FilingsVersion.current + "\n")
+    }
+
+    /// `check` stores what it fetches, so it waits its turn behind a writer (the nightly job) and says
+    /// so; `check --offline` only reads and answers at once.
+    @Test func checkWaitsForTheWriterAndOfflineDoesNot() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let db = try temporaryDirectory().appendingPathComponent("filings.sqlite")
+            let filings = runner(mirror, db: db)
+            let held = try WriterLock.acquire(databasePath: db.path)
+            let offline = try await filings.run(["check", "1326801", "--since", "2025-11-17", "--until", "2025-11-23", "--offline"])
+            #expect(offline.status == 0, "\(offline.stderr)")
+            #expect(!offline.stderr.contains("waiting"))
+
+            let online = Task { try await filings.run(["check", "1326801", "--since", "2025-11-17", "--until", "2025-11-23"]) }
+            try await Task.sleep(nanoseconds: 1_500_000_000)
+            let releasedAt = Date()
+            held.release()
+            let result = try await online.value
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("waiting for another filings run (PID \(getpid()))"), "\(result.stderr)")
+            #expect(result.finishedAt > releasedAt)
         }
     }
 

@@ -54,7 +54,7 @@ import Testing
         var personTotal = 0
         for url in files {
             let label = try #require(labels[url.lastPathComponent], "no label for \(url.lastPathComponent)")
-            let events = try Self.read(url).events
+            let events = FilingClassifier.classify(try Self.read(url))
             let found = Set(events.map(\.kind))
             for kind in Self.measuredKinds {
                 switch (found.contains(kind), label.kinds.contains(kind)) {
@@ -107,7 +107,7 @@ import Testing
             for url in files {
                 guard let label = labels[url.lastPathComponent] else { continue }
                 let want = kind == .departure ? label.departed : label.appointed
-                let got = Set(try Self.read(url).events.filter { $0.kind == kind }.map { $0.person ?? "(\($0.role ?? "?"))" })
+                let got = Set(FilingClassifier.classify(try Self.read(url)).filter { $0.kind == kind }.map { $0.person ?? "(\($0.role ?? "?"))" })
                 truePositives += want.intersection(got).count
                 reported += got.count
                 expected += want.count
@@ -127,7 +127,7 @@ import Testing
     @Test func mustHaves() throws {
         func events(_ path: String) throws -> [ClassifiedEvent]? {
             guard let url = SharedData.file(path) else { return nil }
-            return try Self.read(url).events
+            return FilingClassifier.classify(try Self.read(url))
         }
         if let meta = try events("edgar/filings/0001628280-25-058337/0001628280-25-058337.txt") {
             let departure = try #require(meta.first { $0.kind == .departure })
@@ -169,7 +169,7 @@ import Testing
     @Test func compensationOnlyFilingsAreNeverDepartures() throws {
         let labels = try Self.labels()
         for url in Self.corpusFiles() where labels[url.lastPathComponent]?.kinds == [.compensation] {
-            let kinds = try Self.read(url).events.map(\.kind)
+            let kinds = FilingClassifier.classify(try Self.read(url)).map(\.kind)
             #expect(!kinds.contains(.departure), "\(url.lastPathComponent)")
         }
     }

@@ -30,7 +30,7 @@ import Testing
                 (peer["item_\(code)"] as? String).map { ItemSection(code: code.contains(".") ? code : "legacy-\(code)", heading: "", text: $0) }
             }
             let peerKinds = Set(FilingClassifier.classify(itemCodes: [], sections: peerSections, exhibits: []).map(\.kind))
-            if peerKinds == Set(filing.events.map(\.kind)) { sameKinds += 1 } else { differences.append("\(name): kinds differ on peer text") }
+            if peerKinds == Set(FilingClassifier.classify(filing).map(\.kind)) { sameKinds += 1 } else { differences.append("\(name): kinds differ on peer text") }
         }
         FileHandle.standardError.write(Data((
             "edgar-crawler comparison: same item set \(sameItems)/\(compared), same event kinds from its 5.02 text \(sameKinds)/\(compared)\n"

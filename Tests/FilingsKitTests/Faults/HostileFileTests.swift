@@ -75,7 +75,7 @@ extension FaultSuite {
 
         @Test("a 50 MB line, whatever field is huge, is one skipped row with a short message; the next row is kept")
         func fiftyMegabyteLine() async throws {
-            let edgar = try #require(try FeedCatalog(directory: FaultBench.packageFeeds.path).feed(kind: "sec-edgar"))
+            let edgar = try #require(try FeedCatalog(directory: FaultBench.packageFeeds.path).feed(kind: .secEdgar))
             let huge = String(repeating: "9", count: 50 << 20)
             let lines = [
                 (huge, "truncated row"),

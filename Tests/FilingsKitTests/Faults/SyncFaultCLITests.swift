@@ -33,7 +33,7 @@ extension FaultSuite {
                 }
                 let store = try Store(path: db.path)
                 #expect(try FaultBench.filingCount(store, source: source) == 0)
-                #expect(try store.ledgerEntry(feed: "sec-edgar", unit: "2025-11-18")?.status == fault.ledgerStatus)
+                #expect(try store.ledgerEntry(feed: "sec-edgar", unit: .isoDay("2025-11-18"))?.status == fault.ledgerStatus)
 
                 if fault.bans {
                     let until = try #require(try store.setting(Store.banKey).flatMap(Double.init).map { Date(timeIntervalSince1970: $0) })

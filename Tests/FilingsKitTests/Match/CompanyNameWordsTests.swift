@@ -34,7 +34,7 @@ import Testing
     @Test func aNameIsFoundByAWordInsideIt() throws {
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
         try store.importTickers([(1784535, "MDAT", "Meta Data Ltd", nil), (1326801, "META", "Meta Platforms, Inc.", "Nasdaq")], source: "test")
-        guard case .ambiguous(let candidates) = try resolve("Platforms", store) else {
+        guard let candidates = try resolve("Platforms", store).wordMatches else {
             Issue.record("a word inside a name was not found")
             return
         }
@@ -52,7 +52,7 @@ import Testing
         company.name = "Quantum Widgets Ltd"
         try store.upsertCompany(company)
         #expect(try resolve("Data", store) == .notFound)
-        guard case .ambiguous(let candidates) = try resolve("Widgets", store) else {
+        guard let candidates = try resolve("Widgets", store).wordMatches else {
             Issue.record("the new name's words were not indexed")
             return
         }
@@ -65,7 +65,7 @@ import Testing
         try store.importTickers([(1326801, "META", "Meta Platforms, Inc.", "Nasdaq")], source: "test")
         try store.saveWatch(Watch(cik: 1326801, name: "Meta Platforms, Inc.", aliases: ["Llama Research Lab"]))
         try expectInStep(store)
-        guard case .ambiguous(let candidates) = try resolve("Llama Research", store) else {
+        guard let candidates = try resolve("Llama Research", store).wordMatches else {
             Issue.record("an alias's words were not indexed")
             return
         }
@@ -90,8 +90,8 @@ import Testing
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
         let context = try FilingsContext.offline(store)
         let index = try SharedData.fixture("backfill/master.2025QTR1.idx")
-        _ = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .all)
-            .run(try BackfillByteSource(data: index, name: "q1"), recordSource: "q1")
+        _ = try IndexBulkIngest(context: context, feed: try context.edgarFeed(), forms: .all)
+            .run(try IndexByteSource(data: index, name: "q1"), recordSource: "q1")
         try expectInStep(store)
         let someName = try #require(try store.writer.read { db in
             try String.fetchOne(db, sql: "SELECT normalized FROM companyName WHERE normalized LIKE '% %' ORDER BY rowid DESC LIMIT 1")
@@ -114,7 +114,7 @@ import Testing
         try old.close()
         let store = try Store(path: path)
         try expectInStep(store)
-        guard case .ambiguous(let candidates) = try resolve("Data", store) else {
+        guard let candidates = try resolve("Data", store).wordMatches else {
             Issue.record("names stored before the word index were not indexed")
             return
         }
@@ -139,7 +139,7 @@ import Testing
         // A rename takes the old words out of the index through the document the migration kept.
         try store.upsertCompany(Company(cik: 1784535, name: "Quantum Data Ltd", source: "test"))
         try expectInStep(store)
-        guard case .ambiguous(let candidates) = try resolve("Data", store) else {
+        guard let candidates = try resolve("Data", store).wordMatches else {
             Issue.record("a migrated company was not found by a word")
             return
         }

@@ -57,18 +57,25 @@ import Testing
         #expect(winner.kind == "former")
     }
 
-    @Test func wordMatchesAloneAreAmbiguousNeverPicked() throws {
+    @Test func oneCompanyMatchedByWordsResolvesAndSaysSo() throws {
         let store = try storeWithMetaNeighbours()
-        guard case .ambiguous(let candidates) = try resolve("Materials", store) else {
-            Issue.record("a word match was picked silently")
+        // "Expedia" for "Expedia Group, Inc.": no exact name, one company by its words.
+        guard case .resolvedByWords(let winner) = try resolve("Materials", store) else {
+            Issue.record("a single company matched by words did not resolve")
             return
         }
-        #expect(candidates.map(\.cik) == [1431567])
-        guard case .ambiguous(let several) = try resolve("Data", store) else {
-            Issue.record("expected ambiguity")
+        #expect(winner.cik == 1431567)
+        #expect(try resolve("Data", store).wordMatches?.map(\.cik) == [1784535])
+    }
+
+    @Test func severalCompaniesMatchedByWordsAreAmbiguousNeverPicked() throws {
+        let store = try storeWithMetaNeighbours()
+        try store.importTickers([(1431568, "MMH", "Meta Materials Holdings", nil)], source: "test")
+        guard case .ambiguous(let several) = try resolve("Materials", store) else {
+            Issue.record("one of several word matches was picked silently")
             return
         }
-        #expect(several.map(\.cik) == [1784535])
+        #expect(Set(several.map(\.cik)) == [1431567, 1431568])
     }
 
     @Test func wordsMustBeWholeWords() throws {

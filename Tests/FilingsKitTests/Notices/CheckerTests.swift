@@ -96,7 +96,7 @@ import Testing
             let context = try mirror.context(now: TestClock("2025-11-25T12:00:00Z").now, store: store)
             return try await Checker(context: context).check("Meta", since: try #require(Day("2025-11-10")), until: Day("2025-11-21"), claims: [.layoffs, .departures])
         }
-        let listed = try #require(try store.ledgerEntry(feed: "sec-edgar", unit: "submissions/CIK0001326801"))
+        let listed = try #require(try store.ledgerEntry(feed: "sec-edgar", unit: .submissions(cik: 1326801)))
         #expect(listed.coversUntil == "2025-11-25")
         #expect(try #require(listed.coversFrom) <= "2025-11-10")
 
@@ -169,11 +169,11 @@ import Testing
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
         let context = try offlineContext(store)
         let index = try SharedData.fixture("backfill/master.2025QTR1.idx")
-        _ = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .currentReports).run(
-            try BackfillByteSource(data: index, name: "q1"), recordSource: "q1",
+        _ = try IndexBulkIngest(context: context, feed: try context.edgarFeed(), forms: .currentReports).run(
+            try IndexByteSource(data: index, name: "q1"), recordSource: "q1",
             ledger: { parsed, _ in
-                LedgerEntry(feed: "sec-edgar", unit: "2025Q1", status: .ok, url: "q1", rows: parsed.rowsKept, detail: "forms: 8-K",
-                            coversFrom: "2025-01-01", coversUntil: "2025-03-31")
+                LedgerEntry(feed: "sec-edgar", unit: .isoQuarter("2025Q1"), status: .ok, url: "q1", rows: parsed.rowsKept,
+                            coversFrom: "2025-01-01", coversUntil: "2025-03-31", forms: .currentReports)
             })
         let (cik, itemized) = try #require(try await store.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT cik, count(*) AS n FROM filing WHERE form = '8-K' GROUP BY cik ORDER BY n DESC LIMIT 1")

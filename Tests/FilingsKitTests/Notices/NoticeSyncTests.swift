@@ -100,7 +100,7 @@ import Testing
             #expect(report.failed)
             #expect(report.failures.first?.contains("warn-report-fy-2024.pdf") == true)
             #expect(report.fetched.count == 1)  // the workbook is still read
-            #expect(try context.store.ledgerEntry(feed: "ca-warn", unit: mirror.server.url("/warn/warn-report-fy-2024.pdf").absoluteString)?.status == .failed)
+            #expect(try context.store.ledgerEntry(feed: "ca-warn", unit: .file(mirror.server.url("/warn/warn-report-fy-2024.pdf").absoluteString))?.status == .failed)
         }
     }
 

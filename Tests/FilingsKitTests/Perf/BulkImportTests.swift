@@ -28,8 +28,8 @@ import Testing
         } + WordIndex.words(store).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: " "))" }
     }
 
-    @Test(arguments: [BackfillForms.currentReports, .all])
-    func theBulkPathStoresWhatTheRecordPathStores(forms: BackfillForms) throws {
+    @Test(arguments: [IndexForms.currentReports, .all])
+    func theBulkPathStoresWhatTheRecordPathStores(forms: IndexForms) throws {
         for (name, data) in try Self.masterIndexes() {
             let slow = try BackfillTests.offlineContext()
             let feed = try slow.edgarFeed()
@@ -37,10 +37,10 @@ import Testing
             try slow.store.insertNewFilings(ingest.filings)
             let parsed = try EDGARIndexParser.parse(data, source: name) { _ in }
 
-            for bufferSize in [BackfillIndexStream.defaultBufferSize, 97] {
+            for bufferSize in [IndexStream.defaultBufferSize, 97] {
                 let fast = try BackfillTests.offlineContext()
-                let outcome = try BackfillIngest(context: fast, feed: feed, forms: forms, bufferSize: bufferSize)
-                    .run(try BackfillByteSource(data: data, name: name), recordSource: name)
+                let outcome = try IndexBulkIngest(context: fast, feed: feed, forms: forms, bufferSize: bufferSize)
+                    .run(try IndexByteSource(data: data, name: name), recordSource: name)
                 #expect(outcome.report.rowsKept == ingest.filings.count, "\(name)")
                 #expect(outcome.report.rowsSeen == parsed.rowsSeen, "\(name)")
                 #expect(outcome.report.malformed == parsed.malformed, "\(name)")
@@ -70,8 +70,8 @@ import Testing
         for (name, data) in loads {
             let ingest = try IndexIngest.filings(from: data, source: name, feed: feed, now: Date(), keepAll: false)
             try slow.store.insertNewFilings(ingest.filings)
-            _ = try BackfillIngest(context: fast, feed: feed, forms: .currentReports)
-                .run(try BackfillByteSource(data: data, name: name), recordSource: name)
+            _ = try IndexBulkIngest(context: fast, feed: feed, forms: .currentReports)
+                .run(try IndexByteSource(data: data, name: name), recordSource: name)
             #expect(try Self.contents(fast.store) == Self.contents(slow.store), "after \(name)")
         }
         #expect(try fast.store.company(cik: 354707)?.name == known.name)
@@ -131,7 +131,7 @@ import Testing
 
     @Test func theURLTemplateWritesWhatTheFeedBuilds() throws {
         let feed = try BackfillTests.offlineContext().edgarFeed()
-        let template = try BackfillURLTemplate(feed: feed)
+        let template = try FilingURLTemplate(feed: feed)
         var buffer: [UInt8] = []
         for (cik, accession) in [(Int64(1326801), "0001326801-25-000012"), (0, "0000000000-00-000000"), (9_999_999_999, "0001628280-25-061001")] {
             Array(accession.utf8).withUnsafeBufferPointer { template.write(cik: cik, accession: $0, into: &buffer) }
@@ -142,8 +142,8 @@ import Testing
     @Test func formsKeptByBytesAgreeWithTheModel() {
         for form in ["8-K", "8-K/A", "8-K12B", "8-K15D5", "10-K", "4", "8-k", ""] {
             Array(form.utf8).withUnsafeBufferPointer { bytes in
-                #expect(BackfillForms.currentReports.keeps(bytes, 0..<bytes.count) == Filing.isCurrentReportForm(form))
-                #expect(BackfillForms.all.keeps(bytes, 0..<bytes.count))
+                #expect(IndexForms.currentReports.keeps(bytes, 0..<bytes.count) == Filing.isCurrentReportForm(form))
+                #expect(IndexForms.all.keeps(bytes, 0..<bytes.count))
             }
         }
     }

@@ -23,14 +23,14 @@ import Testing
         1652044|Alphabet Inc.|SC 13G/A|20251118|edgar/data/1652044/0001086364-25-009977.txt
         """
 
-    func run(_ forms: BackfillForms, bufferSize: Int, index: String = Self.index) throws -> (report: IndexParseReport, stored: Int) {
+    func run(_ forms: IndexForms, bufferSize: Int, index: String = Self.index) throws -> (report: IndexParseReport, stored: Int) {
         let context = try BackfillTests.offlineContext()
-        let outcome = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: forms, bufferSize: bufferSize)
-            .run(try BackfillByteSource(data: Data(index.utf8), name: "scan.idx"), recordSource: "scan.idx")
+        let outcome = try IndexBulkIngest(context: context, feed: try context.edgarFeed(), forms: forms, bufferSize: bufferSize)
+            .run(try IndexByteSource(data: Data(index.utf8), name: "scan.idx"), recordSource: "scan.idx")
         return (outcome.report, outcome.inserted)
     }
 
-    @Test(arguments: [BackfillIndexStream.defaultBufferSize, 64])
+    @Test(arguments: [IndexStream.defaultBufferSize, 64])
     func onlyRowsThatMayBe8KsAreRead(bufferSize: Int) throws {
         let eightK = try run(.currentReports, bufferSize: bufferSize)
         #expect(eightK.stored == 2)  // Meta's 8-K and Microsoft's 8-K/A

@@ -30,9 +30,9 @@ import Testing
         return path
     }
 
-    static func load(_ text: String, into context: FilingsContext) throws -> BackfillIngest.Outcome {
-        try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .currentReports)
-            .run(try BackfillByteSource(data: Data(text.utf8), name: "master.20200103.idx"), recordSource: "master.20200103.idx")
+    static func load(_ text: String, into context: FilingsContext) throws -> IndexBulkIngest.Outcome {
+        try IndexBulkIngest(context: context, feed: try context.edgarFeed(), forms: .currentReports)
+            .run(try IndexByteSource(data: Data(text.utf8), name: "master.20200103.idx"), recordSource: "master.20200103.idx")
     }
 
     @Test func eachCoRegistrantHasTheFilingAndItsItemCodesLandOnItsOwnRow() throws {
@@ -118,8 +118,8 @@ import Testing
     @Test func theRealDailyIndexKeepsEveryCoRegistrant() throws {
         guard let url = SharedData.file("edgar/index/daily/master.20200103.idx") else { return }
         let context = try BackfillTests.offlineContext()
-        _ = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .currentReports)
-            .run(try BackfillByteSource(data: try Data(contentsOf: url), name: url.lastPathComponent), recordSource: url.path)
+        _ = try IndexBulkIngest(context: context, feed: try context.edgarFeed(), forms: .currentReports)
+            .run(try IndexByteSource(data: try Data(contentsOf: url), name: url.lastPathComponent), recordSource: url.path)
         for (cik, accession) in [(354707, "0000354707-20-000002"), (46207, "0000354707-20-000002"), (1287865, "0001193125-20-000720"),
                                  (1524607, "0001193125-20-000720")] as [(Int64, String)] {
             #expect(try context.store.filings(cik: cik).map(\.accession).contains(accession), "\(cik)")

@@ -26,17 +26,17 @@ import Testing
         try SharedData.fixture("backfill/master.2025QTR1.idx")
     }
 
-    @Test(arguments: [BackfillForms.currentReports, .all])
-    func handsOverWhatTheStreamReads(forms: BackfillForms) throws {
+    @Test(arguments: [IndexForms.currentReports, .all])
+    func handsOverWhatTheStreamReads(forms: IndexForms) throws {
         let data = try Self.index()
         let direct = RowList()
-        let expected = try BackfillIndexStream(source: BackfillByteSource(data: data, name: "q1"), forms: forms, bufferSize: 97).run(into: direct)
+        let expected = try IndexStream(source: IndexByteSource(data: data, name: "q1"), forms: forms, bufferSize: 97).run(into: direct)
         #expect(direct.rows.count >= 7)
         // One batch queued at a time: the reader waits for the store at every buffer.
         for maxBytesAhead in [1, IndexReadAhead.maxBytesAhead] {
             let rows = RowList()
             var progress: [Int] = []
-            let index = IndexReadAhead(source: try BackfillByteSource(data: data, name: "q1"), forms: forms, bufferSize: 97, maxBytesAhead: maxBytesAhead)
+            let index = IndexReadAhead(source: try IndexByteSource(data: data, name: "q1"), forms: forms, bufferSize: 97, maxBytesAhead: maxBytesAhead)
             let report = try index.drain(into: rows) { progress.append($0) }
             #expect(rows.rows == direct.rows)
             #expect(report == expected)
@@ -47,7 +47,7 @@ import Testing
     @Test func aStoreThatStopsTakingRowsStopsTheReader() throws {
         let rows = RowList()
         rows.failAfter = 3
-        let index = IndexReadAhead(source: try BackfillByteSource(data: try Self.index(), name: "q1"), forms: .all, bufferSize: 97, maxBytesAhead: 1)
+        let index = IndexReadAhead(source: try IndexByteSource(data: try Self.index(), name: "q1"), forms: .all, bufferSize: 97, maxBytesAhead: 1)
         #expect(throws: RowList.Full.self) { try index.drain(into: rows) }
         #expect(rows.rows.count == 3)
         index.stop()  // returns: the reader has ended
@@ -75,7 +75,7 @@ import Testing
             8-K         Meta Platforms, Inc.                                          1326801     20251118    edgar/data/1326801/0001628280-25-061001.txt
 
             """.utf8)
-        let index = IndexReadAhead(source: try BackfillByteSource(data: formIndex, name: "form.idx"), forms: .all)
+        let index = IndexReadAhead(source: try IndexByteSource(data: formIndex, name: "form.idx"), forms: .all)
         #expect(throws: EDGARFormatError.self) { try index.drain(into: RowList()) }
     }
 

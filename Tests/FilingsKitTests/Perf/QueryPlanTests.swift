@@ -77,8 +77,8 @@ import Testing
     static let planStore: Result<Store, Error> = Result {
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("plans.sqlite").path)
         let context = try FilingsContext.offline(store)
-        _ = try BackfillIngest(context: context, feed: try context.edgarFeed(), forms: .all)
-            .run(try BackfillByteSource(data: try SharedData.fixture("backfill/master.2025QTR1.idx"), name: "q1"), recordSource: "q1")
+        _ = try IndexBulkIngest(context: context, feed: try context.edgarFeed(), forms: .all)
+            .run(try IndexByteSource(data: try SharedData.fixture("backfill/master.2025QTR1.idx"), name: "q1"), recordSource: "q1")
         return store
     }
 

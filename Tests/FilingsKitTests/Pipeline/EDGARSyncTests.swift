@@ -117,7 +117,7 @@ import Testing
             #expect(first.failures.count == 2)
             #expect(first.failures[0].contains("2025-11-18") && first.failures[0].contains("HTML"))
             #expect(await server.requests(to: EDGARMirror.dailyPath("20251121")).isEmpty)  // no SEC request after a 429
-            #expect(try context.store.ledgerEntry(feed: "sec-edgar", unit: "2025-11-18")?.status == .failed)
+            #expect(try context.store.ledgerEntry(feed: "sec-edgar", unit: .isoDay("2025-11-18"))?.status == .failed)
 
             // Within the ban nothing is asked of the SEC.
             clock.advance(by: 60)
@@ -161,6 +161,6 @@ import Testing
         #expect(report.failures.count == 1)
         #expect(report.failures.first?.contains("2025-11-17") == true)
         #expect(report.failures.first?.contains("could not connect to the server") == true)
-        #expect(try context.store.ledgerEntry(feed: "sec-edgar", unit: "2025-11-18") == nil)  // asked next run
+        #expect(try context.store.ledgerEntry(feed: "sec-edgar", unit: .isoDay("2025-11-18")) == nil)  // asked next run
     }
 }

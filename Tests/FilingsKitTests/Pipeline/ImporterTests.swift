@@ -88,7 +88,7 @@ import Testing
     func anIndexHeaderSaysWhichDaysItCovers(_ received: String, _ period: IndexParseReport.Period, _ unit: String, _ from: String, _ until: String) throws {
         let report = IndexParseReport(source: "x", kind: .master, period: period, description: "", lastDataReceived: received)
         let coverage = try #require(ImportedIndexCoverage(report))
-        #expect(coverage.unit == unit)
+        #expect(coverage.unit.stored == unit)
         #expect(coverage.from.iso == from && coverage.until.iso == until)
     }
 
@@ -116,11 +116,11 @@ import Testing
         _ = try await importer.importFile(at: day)
         let context = importer.context
         let feed = try context.edgarFeed()
-        let spans = try StoredSECEvidence(context: context, feed: feed).listedSpans(cik: 1326801)
+        let spans = try SECEvidence(context: context, feed: feed).listedSpans(cik: 1326801)
         #expect(spans.map { "\($0.from)..\($0.until)" } == ["2025-01-01..2025-03-31", "2025-11-17..2025-11-17"])
         // Sync still starts from its own first window, not from the day after an imported file.
         let due = try EDGARSync(context: context, feed: feed).daysDue(since: nil, until: nil)
         #expect(due.first == Day(context.now(), in: .eastern).adding(days: -((feed.firstSyncDays ?? 7) - 1)))
-        #expect(try store.ledger(feed: feed.id).map(\.unit).sorted() == ["import/2025-11-17", "import/2025Q1"])
+        #expect(try store.ledger(feed: feed.id).map(\.unit.stored).sorted() == ["import/2025-11-17", "import/2025Q1"])
     }
 }

@@ -7,6 +7,8 @@ struct ProcessRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// When the program was seen to have exited.
+        var finishedAt = Date()
     }
 
     /// A started run: wait for it with ``finish()``.

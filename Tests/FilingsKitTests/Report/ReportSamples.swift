@@ -14,7 +14,7 @@ enum ReportSamples {
     static let hostileNameSafe = "EvilCorp Bcc: victim@example.comgpj.exe"
 
     static func event(
-        _ company: String, cik: Int64?, _ kind: EventKind, _ source: SourceKind, _ date: String,
+        _ company: String, cik: Int64?, _ kind: EventKind, _ source: Source, _ date: String,
         _ summary: String, _ strength: Strength, employees: Int? = nil, url: String? = nil, ref: String? = nil
     ) -> Event {
         Event(

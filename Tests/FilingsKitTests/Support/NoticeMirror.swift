@@ -43,11 +43,11 @@ enum NoticeMirror {
         await mirror.server.route(pagePath, .html("<html><body><a href=\"\(workbookPath)\">WARN Report (xlsx)</a> <a href=\"/about.pdf\">About</a></body></html>"))
         await mirror.server.route(workbookPath, .ok(try workbook(rows), headers: ["ETag": "\"wb1\""]))
         await mirror.server.route(exportPath, .ok(export, headers: ["Content-Type": "text/csv; charset=utf-8"]))
-        let warn = FeedDefinition(id: "ca-warn", kind: "ca-edd-warn", title: "California EDD WARN notices", sec: false, urls: ["page": base + pagePath], paths: [:])
+        let warn = FeedDefinition(id: "ca-warn", kind: .californiaWarn, title: "California EDD WARN notices", sec: false, urls: ["page": base + pagePath], paths: [:])
         let erm = FeedDefinition(
-            id: "eu-erm", kind: "eurofound-erm", title: "Eurofound European Restructuring Monitor", sec: false, urls: ["site": base + "/"],
+            id: "eu-erm", kind: .eurofoundERM, title: "Eurofound European Restructuring Monitor", sec: false, urls: ["site": base + "/"],
             paths: ["export": "restructuring-events/factsheetscsv?date-from={from}&date-to={to}", "detail": "restructuring-events/detail/{id}"])
-        try JSONEncoder().encode(warn).write(to: mirror.feedsDirectory.appendingPathComponent("ca-edd-warn.json"))
+        try JSONEncoder().encode(warn).write(to: mirror.feedsDirectory.appendingPathComponent("ca-warn.json"))
         try JSONEncoder().encode(erm).write(to: mirror.feedsDirectory.appendingPathComponent("eu-erm.json"))
     }
 

@@ -88,7 +88,7 @@ struct CaliforniaWarnPDFTests {
         #expect {
             try PDFText.extract(data, source: "WARN-Report-for-7-1-2020-to-06-30-2021.pdf")
         } throws: { error in
-            guard let error = error as? WarnReportError, case .notAPDF = error else { return false }
+            guard let error = error as? PDFTextError, case .notAPDF = error else { return false }
             return error.localizedDescription.contains("WARN-Report-for-7-1-2020-to-06-30-2021.pdf")
         }
         #expect(PDFText.looksLikePDF(Data("%PDF-1.4\n".utf8)))
@@ -146,10 +146,10 @@ struct PDFTextTests {
         #expect {
             try PDFText.extract(Data("%PDF-1.4\ngarbage\n".utf8), source: "broken.pdf")
         } throws: { error in
-            guard let error = error as? WarnReportError, case .pdfToTextFailed = error else { return false }
+            guard let error = error as? PDFTextError, case .failed = error else { return false }
             return error.localizedDescription.contains("broken.pdf")
         }
-        #expect(throws: WarnReportError.pdfToTextFailed(source: "x.pdf", reason: "no-such-pdftotext-here is not installed")) {
+        #expect(throws: PDFTextError.failed(source: "x.pdf", reason: "no-such-pdftotext-here is not installed")) {
             try PDFText.extract(Data("%PDF-1.4\n".utf8), source: "x.pdf", executable: "no-such-pdftotext-here")
         }
     }

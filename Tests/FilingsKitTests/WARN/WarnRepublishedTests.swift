@@ -19,7 +19,7 @@ import Testing
     func save(_ notices: [WarnNotice], _ store: Store, file: String) throws -> WarnStoreOutcome {
         try store.storeWarnReport(
             WarnNoticeKey.uniquing(notices), sourceURL: "https://edd.example/\(file)",
-            ledger: LedgerEntry(feed: "ca-edd-warn", unit: file, status: .ok, url: file), now: Date())
+            ledger: LedgerEntry(feed: "ca-warn", unit: .file(file), status: .ok, url: file), now: Date())
     }
 
     @Test func theWorkbookRowsRepublishedAsAPDFAreStoredOnce() throws {
@@ -74,8 +74,8 @@ import Testing
             let final = SharedData.file("warn/ca/edd_raw_2022-02-05/WARN-Report-for-7-1-2018-to-06-30-2019.pdf")
         else { return }
         let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
-        let interimRows = try WarnReportReader.read(try Data(contentsOf: interim), source: interim.path).notices
-        let finalRows = try WarnReportReader.read(try Data(contentsOf: final), source: final.path).notices
+        let interimRows = try CaliforniaWarnReport.parse(try Data(contentsOf: interim), source: interim.path).notices
+        let finalRows = try CaliforniaWarnReport.parse(try Data(contentsOf: final), source: final.path).notices
         _ = try save(interimRows, store, file: interim.lastPathComponent)
         let outcome = try save(finalRows, store, file: final.lastPathComponent)
         let stored = try store.warnNotices()

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Everything the text layer reads from one full 8-K submission: header, primary text, sections, exhibits, events.
+/// Everything the text layer reads from one full 8-K submission: header, primary text, sections, exhibits.
+///
+/// Reading stops at the text: what the text means is `FilingClassifier`'s (Match), one layer up.
 public struct FilingText: Sendable {
     /// The submission header, when the text has one.
     public var header: SECHeader?
@@ -10,8 +12,8 @@ public struct FilingText: Sendable {
     public var sections: [ItemSection]
     /// Plain texts of the EX-99 exhibits.
     public var exhibits: [String]
-    /// The classified events.
-    public var events: [ClassifiedEvent]
+    /// The item codes the filing declares: its header's, else those the caller knew (an index or submissions list).
+    public var itemCodes: [String]
 
     /// Reads a full submission (`.txt`/`.nc`), or a lone primary document (HTML or text) when it has no `<DOCUMENT>`.
     public init(submission text: String, itemCodes fallbackCodes: [String] = []) {
@@ -25,7 +27,7 @@ public struct FilingText: Sendable {
         }
         sections = ItemSections.find(in: primaryText)
         exhibits = documents.filter(\.isPressReleaseExhibit).map(\.plainText)
-        let codes = header?.itemCodes ?? fallbackCodes
-        events = FilingClassifier.classify(itemCodes: codes.isEmpty ? fallbackCodes : codes, sections: sections, exhibits: exhibits)
+        let codes = header?.itemCodes ?? []
+        itemCodes = codes.isEmpty ? fallbackCodes : codes
     }
 }

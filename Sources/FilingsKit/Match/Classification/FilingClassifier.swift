@@ -14,6 +14,11 @@ public enum FilingClassifier {
     /// Items read for workforce reductions.
     static let workforceItems: Set<String> = ["2.05", "7.01", "8.01", "legacy-5", "legacy-9"]
 
+    /// The events one read 8-K speaks of, from its item codes, item sections and press-release exhibits.
+    public static func classify(_ text: FilingText) -> [ClassifiedEvent] {
+        classify(itemCodes: text.itemCodes, sections: text.sections, exhibits: text.exhibits)
+    }
+
     /// The events of one filing. `exhibits` are the plain texts of its EX-99 documents.
     public static func classify(itemCodes: [String], sections: [ItemSection], exhibits: [String]) -> [ClassifiedEvent] {
         let codes = Set(itemCodes).union(sections.map(\.code))

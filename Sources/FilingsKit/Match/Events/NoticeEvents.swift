@@ -1,0 +1,103 @@
+import Foundation
+
+/// The match stage for WARN notices and ERM events: records in, events for watched companies out.
+public enum NoticeEvents {
+    /// One event per WARN letter (same company, notice and effective dates) that names the company, totalling its sites.
+    /// A contractor's notice at the company's site becomes a clearly labelled `other` event, never a layoff of the company.
+    public static func warnEvents(
+        letters notices: [WarnNotice], company: String, cik: Int64?, matcher: NoticeMatcher, historicalBefore: String?, now: Date,
+        reportURLs: [String: String] = [:]
+    ) -> [Event] {
+        let letters = Dictionary(grouping: notices) { letterKey($0) }
+        return letters.values.compactMap { sites -> Event? in
+            guard let first = sites.first else { return nil }
+            let date = first.noticeDate ?? first.receivedDate ?? first.effectiveDate ?? ""
+            let match = matcher.match(first.company, on: date.isEmpty ? nil : date)
+            let contractor: Bool
+            switch match {
+            case .match: contractor = false
+            case .contractorAt: contractor = true
+            case .none: return nil
+            }
+            let total = sites.compactMap(\.employees).reduce(0, +)
+            let places = Array(Set(sites.compactMap { $0.city ?? $0.county })).sorted()
+            let kind: EventKind = contractor ? .other : (sites.contains { $0.kind == .closure } ? .closure : .layoff)
+            var summary = contractor ? "contractor's WARN notice at \(company)'s site: \(first.company)" : "WARN notice: \(first.layoffOrClosure ?? kind.rawValue)"
+            summary += ", \(total) employees at \(sites.count) California site\(sites.count == 1 ? "" : "s")"
+            if !places.isEmpty { summary += " (\(places.prefix(5).joined(separator: ", "))\(places.count > 5 ? ", …" : ""))" }
+            if let effective = first.effectiveDate { summary += ", effective \(effective)" }
+            return Event(
+                key: "\(Source.caWarn.rawValue):\(cik.map(String.init) ?? CompanyName.normalize(company)):\(letterKey(first))",
+                cik: cik, company: company, kind: kind, source: .caWarn, sourceRef: sites.map(\.key).sorted().joined(separator: ","),
+                date: date, url: sites.lazy.compactMap { reportURLs[$0.key] }.first, summary: summary, strength: .legalNotice,
+                historical: historicalBefore.map { date < $0 } ?? false, employees: total > 0 ? total : nil,
+                quote: sites.compactMap(\.address).prefix(3).joined(separator: "; ").nilIfEmpty, matchedName: first.company, createdAt: now)
+        }
+    }
+
+    /// The letter a WARN row belongs to: the same company, notice date and effective date. Not the
+    /// received date: EDD changes it when it processes a revision, which amends the same letter.
+    static func letterKey(_ notice: WarnNotice) -> String {
+        letterKey(company: notice.company, noticeDate: notice.noticeDate, effectiveDate: notice.effectiveDate)
+    }
+
+    static func letterKey(company: String, noticeDate: String?, effectiveDate: String?) -> String {
+        WarnNoticeKey.fnv1a64Hex([CompanyName.normalize(company), noticeDate ?? "", effectiveDate ?? ""].joined(separator: "|"))
+    }
+
+    /// One event per ERM report that names the company: job losses are layoffs, others restructurings; strength media.
+    public static func ermEvents(
+        _ events: [ERMEvent], company: String, cik: Int64?, matcher: NoticeMatcher, historicalBefore: String?, now: Date
+    ) -> [Event] {
+        events.compactMap { erm in
+            guard case .match = matcher.match(erm.company, on: erm.announcementDate) else { return nil }
+            let change = erm.employmentChange
+            let kind: EventKind = erm.isJobLoss ? .layoff : .restructuring
+            var summary = "media report (Eurofound ERM): \(erm.restructuringType ?? "restructuring") in \(erm.country)"
+            if let change { summary += ", employment change \(change > 0 ? "+" : "")\(change)" }
+            return Event(
+                key: "\(Source.euErm.rawValue):\(erm.id)", cik: cik, company: company, kind: kind, source: .euErm, sourceRef: erm.id,
+                date: erm.announcementDate, url: erm.url, summary: summary, strength: .media,
+                historical: historicalBefore.map { erm.announcementDate < $0 } ?? false, employees: change.map(abs),
+                matchedName: erm.company, createdAt: now)
+        }
+    }
+
+    /// Matches every stored WARN notice and ERM event (or those in a window) against every watch and raises or amends their events.
+    static func raiseForWatches(_ context: FilingsContext, warn: [WarnNotice], erm: [ERMEvent]) throws -> (raised: Int, amended: Int) {
+        var events: [Event] = []
+        let letters = try lettersTouching(warn, context: context)
+        let reportURLs = try context.store.warnReportURLs(keys: letters.map(\.key))
+        for watch in try context.store.watches() {
+            let company = try context.store.company(cik: watch.cik)
+            let matcher = NoticeMatcher(names: WatchNames.names(company: company, watch: watch))
+            // Records older than a month before the watch began are history: the first digest is not a flood.
+            let cutoff = Day(watch.createdAt, in: .eastern).adding(days: -30).iso
+            let name = company?.name ?? watch.name
+            events += warnEvents(
+                letters: letters, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now(), reportURLs: reportURLs)
+            events += ermEvents(erm, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now())
+        }
+        return try context.store.raiseOrAmend(events, now: context.now())
+    }
+
+    /// Every stored site of the letters that `notices` belong to, so a letter's total counts all its sites.
+    static func lettersTouching(_ notices: [WarnNotice], context: FilingsContext) throws -> [WarnNotice] {
+        let wanted = Set(notices.map(letterKey))
+        guard !wanted.isEmpty else { return [] }
+        let words = Set(notices.compactMap { CompanyName.words($0.company).max { $0.count < $1.count } })
+        var sites: [String: WarnNotice] = [:]
+        for word in words {
+            for notice in try context.store.warnNotices(companyContaining: word) where wanted.contains(letterKey(notice)) {
+                sites[notice.key] = notice
+            }
+        }
+        for notice in notices { sites[notice.key] = notice }
+        return Array(sites.values)
+    }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

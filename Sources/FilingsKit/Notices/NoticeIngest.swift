@@ -1,0 +1,55 @@
+import Foundation
+
+/// Stores one parsed WARN report or ERM export with its ledger entry and raises its events for the
+/// watched companies: the one path `sync` and `import` share, so what a file leaves in the store
+/// does not depend on how it arrived.
+struct NoticeIngest {
+    let context: FilingsContext
+
+    /// What storing one file did.
+    struct Outcome {
+        /// Rows the parser read.
+        var rows = 0
+        /// Rows new to the store.
+        var stored = 0
+        /// Rows skipped as malformed.
+        var malformed = 0
+        var eventsRaised = 0
+    }
+
+    /// Stores a California WARN report read from `url` (a URL or a path) as `unit` of `feed`.
+    func storeWarn(
+        _ parsed: WarnParseResult, feed: String, unit: LedgerUnit, url: String, validators: Validators? = nil
+    ) throws -> Outcome {
+        let entry = ledgerEntry(
+            feed: feed, unit: unit, url: url, validators: validators, rows: parsed.notices.count,
+            skipped: parsed.diagnostics.count, coverage: parsed.coverage)
+        let stored = try context.store.storeWarnReport(parsed.notices, sourceURL: url, ledger: entry, now: context.now())
+        let events = try NoticeEvents.raiseForWatches(context, warn: stored.inserted + stored.amended, erm: [])
+        return Outcome(
+            rows: parsed.notices.count, stored: stored.inserted.count, malformed: parsed.diagnostics.count,
+            eventsRaised: events.raised + events.amended)
+    }
+
+    /// Stores an ERM export read from `url` as `unit` of `feed`, speaking for `coverage` (the range
+    /// asked of Eurofound; for a file, the span of its events' dates).
+    func storeERM(_ parsed: ERMParseResult, feed: String, unit: LedgerUnit, url: String, coverage: DaySpan?) throws -> Outcome {
+        let entry = ledgerEntry(
+            feed: feed, unit: unit, url: url, validators: nil, rows: parsed.events.count, skipped: parsed.diagnostics.count,
+            coverage: coverage)
+        let changed = try context.store.storeERMExport(parsed.events, sourceURL: url, ledger: entry, now: context.now())
+        let events = try NoticeEvents.raiseForWatches(context, warn: [], erm: changed)
+        return Outcome(
+            rows: parsed.events.count, stored: changed.count, malformed: parsed.diagnostics.count,
+            eventsRaised: events.raised + events.amended)
+    }
+
+    private func ledgerEntry(
+        feed: String, unit: LedgerUnit, url: String, validators: Validators?, rows: Int, skipped: Int, coverage: DaySpan?
+    ) -> LedgerEntry {
+        LedgerEntry(
+            feed: feed, unit: unit, status: .ok, url: url, fetchedAt: context.now(), etag: validators?.etag,
+            lastModified: validators?.lastModified, rows: rows, detail: skipped == 0 ? nil : "\(skipped) rows skipped",
+            coversFrom: coverage?.from.iso, coversUntil: coverage?.until.iso)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// What `filings watch` did.
+public struct WatchOutcome: Sendable {
+    public var watch: Watch
+    public var company: Company
+    /// How the name matched, and the nearest other companies, for the user to check.
+    public var matchedBy: String
+    public var others: [NameCandidate]
+    public var filingsStored: Int
+    public var historicalEvents: Int
+    /// Set when the history could not be loaded now; the next sync retries.
+    public var historyError: String?
+    /// Filings of the past year that could not be read (they keep their item events).
+    public var readFailures: [String] = []
+}
+
+/// Resolves a name to one company and starts watching it.
+public struct Watcher: Sendable {
+    let context: FilingsContext
+
+    public init(context: FilingsContext) {
+        self.context = context
+    }
+
+    /// Resolves `name` (or takes `cik`), stores the company's filing history, records its past events as historical, and saves the watch.
+    public func watch(_ name: String, cik explicitCIK: Int64? = nil, aliases: [String] = []) async throws -> WatchOutcome {
+        let feed = try context.edgarFeed()
+        var match = CompanyLookup.Match(cik: explicitCIK ?? 0, matchedBy: "CIK", others: [])
+        if explicitCIK == nil { match = try await CompanyLookup(context: context).refreshed(name, feed: feed) }
+        let cik = match.cik
+        let existing = try context.store.watch(cik: cik)
+        let known = try context.store.company(cik: cik) ?? Company(cik: cik, name: name, source: "")
+        var watch = Watch(
+            cik: cik, name: known.name, aliases: Array(Set((existing?.aliases ?? []) + aliases)).sorted(),
+            createdAt: existing?.createdAt ?? context.now(), historyLoadedAt: existing?.historyLoadedAt)
+        try context.store.saveWatch(watch)
+        var outcome = WatchOutcome(watch: watch, company: known, matchedBy: match.matchedBy, others: match.others, filingsStored: 0, historicalEvents: 0)
+        do {
+            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true, historical: true)
+            watch.name = loaded.company.name
+            watch.historyLoadedAt = context.now()
+            try context.store.saveWatch(watch)
+            let stored = try context.store.filings(cik: cik, currentReportsOnly: true)
+            // The past year's 8-Ks are read so the history says who left and what was cut; all of it is history.
+            let stage = try await FilingEventStage(context: context, feed: feed).run(
+                stored, company: loaded.company.name, historical: true, readSince: Day(context.now(), in: .eastern).adding(days: -365).iso)
+            outcome.watch = watch
+            outcome.company = loaded.company
+            outcome.filingsStored = stored.count
+            outcome.historicalEvents = stage.eventsRaised
+            outcome.readFailures = stage.failures
+        } catch {
+            outcome.historyError = error.localizedDescription
+        }
+        // WARN notices and ERM reports already stored may name the new watch (under its former names too).
+        let notices = try NoticeEvents.raiseForWatches(context, warn: try context.store.warnNotices(), erm: try context.store.ermEvents())
+        outcome.historicalEvents += notices.raised
+        return outcome
+    }
+}
+
+extension Watcher {
+    /// Finds the watch a user names by CIK, ticker, name or alias among the current watches.
+    public func findWatch(_ query: String) throws -> Watch? {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        let watches = try context.store.watches()
+        if let cik = Int64(trimmed), let watch = watches.first(where: { $0.cik == cik }) { return watch }
+        let normalized = CompanyName.normalize(trimmed)
+        return try watches.first { watch in
+            let company = try context.store.company(cik: watch.cik)
+            let names = [watch.name] + watch.aliases + (company?.formerNames.map(\.name) ?? [])
+            return names.contains { CompanyName.normalize($0) == normalized }
+                || (company?.tickers.contains { $0.uppercased() == trimmed.uppercased() } ?? false)
+        }
+    }
+
+    /// Stops watching the company the user names; its stored filings and events stay.
+    public func unwatch(_ query: String) throws -> Watch {
+        guard let watch = try findWatch(query) else { throw UnwatchError.notWatched(query) }
+        try context.store.removeWatch(cik: watch.cik)
+        return watch
+    }
+}
