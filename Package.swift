@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "filings", targets: ["filings"]),
-        .library(name: "FilingsKit", targets: ["FilingsKit"]),
+        .library(name: "FilingsKit", targets: ["FilingsKit", "FilingsModel", "FilingsFormats", "FilingsHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,11 +21,27 @@ let package = Package(
         .target(name: "CCurl"),
         // The two byte scans that set the pace of an 8-K import, vectorized where the CPU allows.
         .target(name: "CByteScan"),
+        // The layers, each a target so that the compiler refuses an arrow that points up
+        // (docs/architecture.md): domain values at the bottom, file formats and HTTP above them,
+        // then FilingsKit (sources, matching, the store, the use cases, rendering).
+        .target(name: "FilingsModel"),
+        .target(
+            name: "FilingsFormats",
+            dependencies: [
+                "FilingsModel",
+                "CZlibShim",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "FilingsHTTP", dependencies: ["FilingsFormats", "CCurl"]),
         .target(
             name: "FilingsKit",
             dependencies: [
+                "FilingsModel",
+                "FilingsFormats",
+                "FilingsHTTP",
                 "CByteScan",
-                "CCurl",
                 "CZlibShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -37,6 +53,7 @@ let package = Package(
             name: "filings",
             dependencies: [
                 "FilingsKit",
+                "FilingsModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +61,9 @@ let package = Package(
             name: "FilingsKitTests",
             dependencies: [
                 "FilingsKit",
+                "FilingsModel",
+                "FilingsFormats",
+                "FilingsHTTP",
                 "filings",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FilingsKit
+import FilingsModel
 import Foundation
 
 struct BackfillCommand: AsyncParsableCommand {

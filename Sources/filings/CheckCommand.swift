@@ -1,5 +1,6 @@
 import ArgumentParser
 import FilingsKit
+import FilingsModel
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FilingsKit
+import FilingsModel
 
 struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "events", abstract: "List stored events, newest first.")

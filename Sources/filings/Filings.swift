@@ -1,5 +1,6 @@
 import ArgumentParser
 import FilingsKit
+import FilingsModel
 
 @main
 struct Filings: AsyncParsableCommand {

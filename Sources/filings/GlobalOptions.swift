@@ -1,5 +1,6 @@
 import ArgumentParser
 import FilingsKit
+import FilingsModel
 import Foundation
 
 /// The options every command takes: where the database and feeds are, and who we are to the SEC.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FilingsKit
+import FilingsModel
 
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Our date text against GRDB's own, which stores and compares the same columns.
 @Suite struct DatabaseTimestampTests {

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The feed definitions read from a `Feeds/` directory.

@@ -1,3 +1,4 @@
+import FilingsHTTP
 import Foundation
 
 /// How the pipeline reaches the network: one call per GET, with the HTTP client's politeness behind it.

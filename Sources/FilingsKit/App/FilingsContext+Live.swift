@@ -1,3 +1,4 @@
+import FilingsHTTP
 import Foundation
 
 extension FilingsContext {

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Everything a pipeline stage may touch: the store, the feeds, the network, the clock and a diagnostics sink.

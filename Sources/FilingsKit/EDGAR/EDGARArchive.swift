@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Addresses in the EDGAR archive (`https://www.sec.gov/Archives/` or a mirror of it).

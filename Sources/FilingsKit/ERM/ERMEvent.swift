@@ -1,3 +1,4 @@
+import FilingsModel
 /// One restructuring event of Eurofound's European Restructuring Monitor.
 public struct ERMEvent: Codable, Sendable, Equatable {
     /// ERM factsheet number (natural key).

@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 
 /// Reads Eurofound's restructuring-events CSV export (`/restructuring-events/factsheetscsv`).

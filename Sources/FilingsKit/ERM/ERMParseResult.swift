@@ -1,3 +1,4 @@
+import FilingsFormats
 /// What one parse of an ERM export produced: events plus the rows it had to skip.
 public struct ERMParseResult: Sendable, Equatable {
     /// A skipped row and why.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The Eurofound stage: the ERM CSV export for a date range, stored by event id, matched to watched companies.

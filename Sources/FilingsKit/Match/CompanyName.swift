@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 
 /// Company-name normalization shared by resolution (`watch`) and matching (WARN, ERM).

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// How the company named on a WARN notice or ERM event relates to a watched company.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The names a watched company goes by in notices: its current name (dated from its last rename), former names, aliases.

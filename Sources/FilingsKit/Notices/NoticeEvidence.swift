@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// What a notice source (a state's WARN notices, Eurofound's ERM) says about one company in a

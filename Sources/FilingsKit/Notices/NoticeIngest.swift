@@ -1,3 +1,5 @@
+import FilingsHTTP
+import FilingsModel
 import Foundation
 
 /// Stores one parsed WARN report or ERM export with its ledger entry and raises its events for the

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Renders a `CheckResult` for people (text) and scripts (JSON in the contract's shape).

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// One company's part of a digest: its events, newest first.

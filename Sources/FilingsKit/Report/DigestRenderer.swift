@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Renders the digest of new events as text, JSON or a mail message. Pure: the caller picks

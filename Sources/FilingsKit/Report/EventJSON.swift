@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// An event in the JSON shape of the command-line contract (DESIGN.md), with its text made safe to print.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Renders stored watches, events and records for the listing commands, as text for people or JSON for scripts.

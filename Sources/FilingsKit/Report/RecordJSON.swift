@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// A stored source record (an 8-K, a WARN site row, an ERM event) in the contract's JSON shape.

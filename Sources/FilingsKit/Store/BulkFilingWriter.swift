@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 import GRDB
 

@@ -1,3 +1,4 @@
+import FilingsModel
 import GRDB
 
 // Table names are spelt out: GRDB would otherwise derive each from the type's name at run time, on every use.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 import GRDB
 
@@ -71,6 +72,6 @@ extension Store {
                     WHERE filing.cik = ? AND filing.filingDate >= ? AND filing.form IN ('8-K', '8-K/A') AND filing.items IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM filingDocument WHERE filingDocument.accession = filing.accession)
                     """, arguments: [cik, since])
-        }.filter(FilingReader.needsReading)
+        }.filter(\.needsReading)
     }
 }

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 import GRDB
 

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Reads EDD's 2012-2014 "Listing of WARN Notices by Company Name" (Company Name, Location,

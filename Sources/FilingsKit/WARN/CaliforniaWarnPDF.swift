@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 
 /// Reads the text of EDD's fiscal-year WARN PDFs (`pdftotext -layout` output, see `PDFText`).

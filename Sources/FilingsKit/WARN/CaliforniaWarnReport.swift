@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Any EDD WARN report file, recognised by its content rather than its name.

@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 
 /// Reads EDD's current WARN workbook (`WARN_Report.xlsx`): one notice per site row.

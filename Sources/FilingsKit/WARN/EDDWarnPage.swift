@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Finds the report files linked from EDD's WARN page ("Layoff_Services_WARN.htm").

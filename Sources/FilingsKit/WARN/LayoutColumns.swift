@@ -1,3 +1,4 @@
+import FilingsModel
 /// Splits the words of a layout line into table columns.
 enum LayoutColumns {
     /// Distributes words over columns starting at `starts`.

@@ -1,3 +1,4 @@
+import FilingsModel
 /// One site row of a California WARN report: a notice letter covers one or more sites.
 public struct WarnNotice: Codable, Sendable, Equatable {
     /// Stable natural key: FNV-1a 64 (hex) of source, normalized company, the three dates and the site (see `WarnNoticeKey`).

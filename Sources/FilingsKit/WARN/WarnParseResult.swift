@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 /// What one parse of a WARN report produced: notices plus the rows it had to skip.
 public struct WarnParseResult: Sendable, Equatable {
     /// A skipped row and why.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Why a WARN report could not be read at all.

@@ -1,3 +1,5 @@
+import FilingsHTTP
+import FilingsModel
 import Foundation
 
 /// The California EDD stage: the WARN page, then each report it links to, read whole the first time and then only when changed.

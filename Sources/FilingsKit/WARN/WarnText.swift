@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 
 /// Cleaning of the text fields and dates found in WARN reports.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Runs the classifier over every 8-K of the shared corpus and measures it against hand labels
 /// (`Fixtures/documents/corpus-labels.csv`, written by reading each filing).

@@ -1,5 +1,6 @@
 import Testing
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Each phrase rule on sentences written for the test, positive and negative.
 @Suite struct FilingClassifierTests {

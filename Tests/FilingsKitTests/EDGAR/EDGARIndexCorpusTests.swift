@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Every index in the real corpus (`../shared/data/edgar/index`); skipped when it is absent.
 @Suite("EDGAR index parser (real corpus)")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 @Suite("EDGAR index parser (own fixtures)")
 struct EDGARIndexParserTests {

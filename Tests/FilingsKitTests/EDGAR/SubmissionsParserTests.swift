@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 @Suite("Submissions JSON parser")
 struct SubmissionsParserTests {

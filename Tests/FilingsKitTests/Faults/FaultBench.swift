@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 
+@testable import FilingsHTTP
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Shared tools of the fault tests: contexts with short timeouts, big generated indexes, database probes.
 enum FaultBench {

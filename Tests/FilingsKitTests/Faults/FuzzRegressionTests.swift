@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import FilingsFormats
 @testable import FilingsKit
 
 extension FaultSuite {

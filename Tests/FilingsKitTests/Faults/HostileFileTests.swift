@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import FilingsFormats
 @testable import FilingsKit
+@testable import FilingsModel
 
 extension FaultSuite {
     /// Malformed and hostile files through `filings import` and the parsers: a clear error naming the file

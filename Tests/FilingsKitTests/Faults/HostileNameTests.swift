@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 extension FaultSuite {
     /// Company names and summaries carrying CR/LF, NUL, ANSI escapes and right-to-left overrides, stored

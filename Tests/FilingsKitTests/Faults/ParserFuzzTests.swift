@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import FilingsFormats
+@testable import FilingsHTTP
 @testable import FilingsKit
+@testable import FilingsModel
 
 extension FaultSuite {
     /// A seeded mutation fuzz pass over every parser, on the project's own fixtures: 300 mutants each.

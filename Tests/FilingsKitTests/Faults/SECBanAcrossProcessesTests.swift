@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import FilingsHTTP
 @testable import FilingsKit
+@testable import FilingsModel
 
 extension FaultSuite {
     /// The SEC ban outlives the process that met the rate limit: another store handle on the same file (as the

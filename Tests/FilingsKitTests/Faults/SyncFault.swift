@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// One way a daily index request can go wrong, as the sync fault tests inject it.
 enum SyncFault: String, CaseIterable, CustomTestStringConvertible, Sendable {

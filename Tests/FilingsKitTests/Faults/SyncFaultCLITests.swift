@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import FilingsHTTP
 @testable import FilingsKit
 
 extension FaultSuite {

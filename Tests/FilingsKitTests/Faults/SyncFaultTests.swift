@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import FilingsHTTP
 @testable import FilingsKit
+@testable import FilingsModel
 
 extension FaultSuite {
     /// Every way a daily index can fail, injected into a real sync over loopback: the day fails on its own,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FilingsFormats
 @testable import FilingsKit
 
 @Suite("xlsx reader refuses hostile files")

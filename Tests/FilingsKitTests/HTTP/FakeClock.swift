@@ -1,4 +1,5 @@
 import Foundation
+@testable import FilingsHTTP
 
 /// A test clock for `HTTPClient`: `now` reads it, `sleep` records the duration and moves it forward
 /// (or not, when frozen), so waits are asserted as requested durations, never as wall time.

@@ -1,6 +1,7 @@
 @testable import FilingsKit
 import Foundation
 import Testing
+@testable import FilingsHTTP
 
 /// Recognising HTML pages by their first bytes, and reading their titles.
 @Suite("HTML sniffing")

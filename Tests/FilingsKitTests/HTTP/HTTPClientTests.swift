@@ -1,6 +1,7 @@
 import FilingsKit
 import Foundation
 import Testing
+@testable import FilingsHTTP
 
 /// The client's policy over a real loopback server: User-Agent, rate limit, retries, conditional GET,
 /// "missing" answers and HTML error pages.
@@ -205,8 +206,8 @@ struct HTTPClientTests {
         }
     }
 
-    @Test("an HTML 200 where data is expected is an error page", arguments: [FilingsKit.Expectation.index, .json, .workbook, .pdf, .csv])
-    func htmlIsErrorPage(expecting: FilingsKit.Expectation) async throws {
+    @Test("an HTML 200 where data is expected is an error page", arguments: [FilingsHTTP.Expectation.index, .json, .workbook, .pdf, .csv])
+    func htmlIsErrorPage(expecting: FilingsHTTP.Expectation) async throws {
         let client = makeTestClient(clock: FakeClock())
         let page = "\n  <!DOCTYPE html>\n<html><head><title>\n SEC.gov | Your Request Originates from an Undeclared Automated Tool\n</title></head><body>x</body></html>"
         try await LoopbackServer.serving { server in
@@ -230,7 +231,7 @@ struct HTTPClientTests {
         try await LoopbackServer.serving { server in
             await server.route("/8k.htm", .html(page))
             await server.route("/cik.json", .ok(json, headers: ["Content-Type": "text/html"]))
-            for expecting in [FilingsKit.Expectation.html, .text] {
+            for expecting in [FilingsHTTP.Expectation.html, .text] {
                 let fetchedPage = try await client.fetch(server.url("/8k.htm"), expecting: expecting, sec: true)
                 #expect(fetchedPage == .fetched(Data(page.utf8), Validators()))
             }

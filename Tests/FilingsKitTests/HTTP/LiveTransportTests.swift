@@ -1,6 +1,7 @@
 @testable import FilingsKit
 import Foundation
 import Testing
+@testable import FilingsHTTP
 
 /// `HTTPTransport.live` against a real socket: statuses, headers, gzip and the ways a connection fails.
 @Suite("Live transport over loopback")

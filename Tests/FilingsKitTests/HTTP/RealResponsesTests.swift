@@ -1,6 +1,7 @@
 import FilingsKit
 import Foundation
 import Testing
+@testable import FilingsHTTP
 
 /// EDGAR's recorded answers from the corpus (`edgar/http/`, `edgar/feeds/getcurrent/`), replayed
 /// through the loopback server with their status and headers, must mean what EDGAR means by them.

@@ -1,6 +1,7 @@
 import FilingsKit
 import Foundation
 import Testing
+@testable import FilingsHTTP
 
 /// SEC's rate limit: a 429 or the "Request Rate Threshold Exceeded" page stops every SEC request for
 /// 10 minutes, without a single further request; other sites are not affected.

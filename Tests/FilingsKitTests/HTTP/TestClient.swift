@@ -1,5 +1,6 @@
 import FilingsKit
 import Foundation
+@testable import FilingsHTTP
 
 /// The User-Agent the HTTP tests declare.
 let testUserAgent = "Jane Doe jane@example.com"

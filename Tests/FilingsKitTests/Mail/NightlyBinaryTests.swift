@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// `cron/filings-nightly` driving the real `filings` binary, night after night, against the loopback
 /// EDGAR mirror, with a mailer that appends each message to a mailbox file.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// The byte-level normalizer agrees with the general one (`CompanyName.words`) on every name it takes,
 /// and leaves the others to it.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 @Suite struct CompanyResolverTests {
     /// A store holding the companies whose names collide with Meta's, as in SEC's ticker map.

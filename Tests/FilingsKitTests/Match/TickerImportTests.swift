@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// The ticker map's prepared-statement import stores what writing each company as a record stores.
 @Suite struct TickerImportTests {

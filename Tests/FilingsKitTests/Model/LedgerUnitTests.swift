@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 @Suite struct LedgerUnitTests {
     static let units: [LedgerUnit] = [

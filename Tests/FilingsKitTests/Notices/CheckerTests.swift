@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 @Suite(.serialized) struct CheckerTests {
     /// An empty database, the full mirror, and Meta's latest submissions JSON.

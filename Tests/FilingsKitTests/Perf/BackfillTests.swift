@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// `filings backfill` over a loopback EDGAR: two quarters (one gzip), an interruption, a resume.
 @Suite(.serialized) struct BackfillTests {

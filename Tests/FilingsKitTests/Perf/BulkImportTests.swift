@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// The bulk path stores exactly what the record-by-record path stores, at any buffer size.
 @Suite struct BulkImportTests {

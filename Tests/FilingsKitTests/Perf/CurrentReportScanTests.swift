@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Keeping the 8-K family, the bulk stream jumps from one `|8-K` to the next: rows that cannot be
 /// 8-Ks are counted but not read, rows that may be are read and checked like any other.

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// A filing is stored once per filer: EDGAR lists a co-registrants' 8-K under each of their CIKs.
 @Suite struct FilingPerFilerTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// The index read on a thread of its own hands over exactly what the stream reads, in order, and
 /// stops cleanly when the store stops taking rows or never starts.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import FilingsHTTP
 @testable import FilingsKit
+@testable import FilingsModel
 
 @Suite(.serialized) struct EDGARSyncTests {
     let week = (since: Day("2025-11-17"), until: Day("2025-11-23"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 @Suite struct ImporterTests {
     func importer() throws -> (Importer, Store) {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Reads the rendered mail back with Python's `email` package, an independent RFC 5322 / MIME parser.
 @Suite struct MailParsedByPythonTests {

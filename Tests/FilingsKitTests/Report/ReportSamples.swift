@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Events built for the report tests, including names a hostile filer could submit.
 enum ReportSamples {

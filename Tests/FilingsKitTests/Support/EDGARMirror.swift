@@ -1,6 +1,8 @@
 import Foundation
 
+@testable import FilingsHTTP
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// A loopback EDGAR mirror serving the project's own fixtures: a week of daily indexes (Thursday missing,
 /// as on a holiday), Meta's submissions JSON as it changes between runs, and the ticker maps.

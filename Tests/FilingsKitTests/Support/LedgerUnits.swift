@@ -1,4 +1,5 @@
 @testable import FilingsKit
+@testable import FilingsModel
 
 extension LedgerUnit {
     /// A daily index unit from an ISO day written in a test; a mistyped day becomes a file unit that matches nothing.

@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+@testable import FilingsHTTP
 
 /// A real HTTP server on 127.0.0.1 (an ephemeral port) inside the test process, answering with
 /// scripted replies and recording every request, so fetchers are tested over real sockets.

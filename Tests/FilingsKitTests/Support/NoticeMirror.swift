@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// Loopback copies of the EDD WARN page with a small workbook of our own, and of Eurofound's ERM export,
 /// added to an `EDGARMirror`'s server and feeds directory.

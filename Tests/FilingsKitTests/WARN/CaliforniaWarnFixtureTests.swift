@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import FilingsFormats
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// The parsers on small inputs written here, true to EDD's formats (run without the shared corpus).
 @Suite("California WARN on own fixtures")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FilingsFormats
 @testable import FilingsKit
 
 @Suite("California WARN PDFs")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import FilingsFormats
 @testable import FilingsKit
+@testable import FilingsModel
 
 @Suite("Notice matcher")
 struct NoticeMatcherTests {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import FilingsFormats
 @testable import FilingsKit
 
 /// warn-scraper's `ca.csv` (a peer's output over the same EDD files), read for row-by-row comparison.

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 
 /// EDD republishes a fiscal year's workbook as a PDF when the year ends: the same notices, each
 /// site named by its city instead of its street address. They must not be stored, counted or

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The Form 8-K item list: modern codes ("5.02") since 2004-08-23, legacy items 1-12 before.

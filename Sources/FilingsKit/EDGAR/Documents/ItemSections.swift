@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Finds the item sections of an 8-K's plain text (see `HTMLText.plainText`).

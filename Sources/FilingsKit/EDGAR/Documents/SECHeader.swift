@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// What an EDGAR submission header says about a filing.

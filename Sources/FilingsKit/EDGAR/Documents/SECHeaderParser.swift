@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Reads the header of an EDGAR submission in any of its shapes.

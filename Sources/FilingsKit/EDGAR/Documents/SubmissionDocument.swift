@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// One `<DOCUMENT>` of a full EDGAR submission: the 8-K itself, an exhibit, an XBRL file.

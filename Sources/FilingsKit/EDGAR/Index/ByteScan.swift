@@ -1,4 +1,5 @@
 import CByteScan
+import FilingsFormats
 
 /// The scan that paces an 8-K import: to the next `|8-K`, counting the lines passed on the way.
 /// It is C (`CByteScan`), one pass comparing 32 bytes at a time where the CPU has AVX2, which

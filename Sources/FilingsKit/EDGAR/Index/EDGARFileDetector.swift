@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Tells which EDGAR file some bytes are, from their content (never their name); gzip is looked through.

@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Streams the rows of an EDGAR `master.idx`, `form.idx` or `company.idx` (daily or quarterly,

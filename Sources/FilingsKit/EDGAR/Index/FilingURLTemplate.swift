@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The feed's `filingIndex` URL cut into literal bytes and slots, so a row's URL is written into a

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The days an imported EDGAR master index speaks for, read from its header, so an offline

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The bulk path shared by `filings backfill` and `filings import` of a master index: one index

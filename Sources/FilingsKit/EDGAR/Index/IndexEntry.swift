@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// One row of an EDGAR index (master, form or company; daily or quarterly).

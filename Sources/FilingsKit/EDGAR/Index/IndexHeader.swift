@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 
 /// The header block of an EDGAR index: the `Key: value` lines, the column header (one line, or

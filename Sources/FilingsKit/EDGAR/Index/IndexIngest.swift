@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The parse stage for EDGAR indexes: bytes in, 8-K family filings out.

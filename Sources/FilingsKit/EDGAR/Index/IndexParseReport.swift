@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// What `EDGARIndexParser` found in one index file: its kind, its header, and its row counts.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// A master index read on a thread of its own, its kept rows handed to the store in batches.

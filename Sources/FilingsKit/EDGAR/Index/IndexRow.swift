@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 
 /// The byte ranges of one index row's fields, found without decoding anything.

@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Why an index row is malformed, worded once for both index readers (the parser and the bulk stream), so they skip the same rows for the same reasons.

@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// The hot loop's readers for a master index row: the same answers as `IndexRow.master` and

@@ -1,3 +1,5 @@
+import FilingsFormats
+import FilingsModel
 import Foundation
 
 /// Streams a `master.idx` (daily or quarterly, plain or gzip) into a `KeptRowSink`, one buffer of

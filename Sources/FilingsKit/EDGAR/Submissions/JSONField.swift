@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Lenient readers for values from `JSONSerialization`: EDGAR's JSON writes numbers as strings

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Reads the columnar filings table of a submissions file (`filings.recent`, or a whole page):

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// One row of a submissions JSON's columnar `filings` table.

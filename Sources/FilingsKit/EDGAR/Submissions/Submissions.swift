@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// A parsed `data.sec.gov/submissions/CIK##########.json`: the company and its recent filings.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Loads a company's submissions JSON (and, for a new watch, its history pages) into the store.

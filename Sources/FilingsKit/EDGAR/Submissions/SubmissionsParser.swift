@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Parses `data.sec.gov/submissions` JSON: the per-company file and its older `files` pages.

@@ -1,3 +1,5 @@
+import FilingsHTTP
+import FilingsModel
 import Foundation
 
 /// The nightly EDGAR stage: daily indexes since the last good day, then item codes and events for watched companies.
@@ -99,23 +101,22 @@ public struct EDGARSync: Sendable {
         let watches = try context.store.watches()
         let awaiting = Set(try context.store.currentReportsAwaitingItems().map(\.cik))
         for watch in watches {
-            let firstLoad = watch.historyLoadedAt == nil
             do {
                 try await raiseInterrupted(watch, into: &report)
-                guard firstLoad || awaiting.contains(watch.cik) else {
+                if watch.historyLoadedAt == nil {
+                    // A watch whose first load failed (`watch` said so): loaded now, all of it history.
+                    let history = try await HistoryLoader(context: context, feed: feed).load(watch)
+                    report.eventsRaised += history.eventsRaised
+                    report.failures += history.readFailures
+                    continue
+                }
+                guard awaiting.contains(watch.cik) else {
                     try await retryReading(watch, into: &report)
                     continue
                 }
-                let outcome = try await loader.load(cik: watch.cik, includeHistory: firstLoad, historical: firstLoad)
-                if firstLoad {
-                    var loaded = watch
-                    loaded.historyLoadedAt = context.now()
-                    try context.store.saveWatch(loaded)
-                }
-                // New filings are read; a first load reads only its last year, the rest stays history by item codes.
-                let readSince = firstLoad ? Day(context.now(), in: .eastern).adding(days: -365).iso : ""
+                let outcome = try await loader.load(cik: watch.cik, includeHistory: false, historical: false)
                 let stage = try await FilingEventStage(context: context, feed: feed)
-                    .run(outcome.changed, company: outcome.company.name, historical: firstLoad, readSince: readSince)
+                    .run(outcome.changed, company: outcome.company.name, historical: false, readSince: "")
                 report.eventsRaised += stage.eventsRaised
                 report.failures += stage.failures
             } catch {

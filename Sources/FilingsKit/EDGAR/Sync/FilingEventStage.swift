@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The match stage for 8-Ks of one company: events from item codes, then, where asked, from reading the filings.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Reads the 8-Ks whose items may hide a layoff or name who left, and replaces their item events by what the text says.
@@ -5,8 +6,6 @@ struct FilingReader {
     let context: FilingsContext
     let feed: FeedDefinition
 
-    /// The items worth reading: exit costs, officer changes, and the press-release items layoffs hide under.
-    static let itemsToRead: Set<String> = ["2.05", "5.02", "7.01", "8.01"]
 
     /// What reading did.
     struct Outcome {
@@ -17,15 +16,10 @@ struct FilingReader {
         var failures: [String] = []
     }
 
-    /// True for an 8-K with an item worth reading.
-    static func needsReading(_ filing: Filing) -> Bool {
-        filing.isCurrentReport && !(Set(filing.items ?? []).isDisjoint(with: itemsToRead))
-    }
-
     /// Reads each filing not read before (one request each); a failure is reported and retried next time.
     func read(_ filings: [Filing], company: String, historical: Bool) async -> Outcome {
         var outcome = Outcome()
-        for filing in filings where FilingReader.needsReading(filing) {
+        for filing in filings where filing.needsReading {
             do {
                 if try context.store.hasRead(accession: filing.accession) {
                     // Read before, maybe for a co-registrant: this filer gets that reading's events, never a second fetch.
@@ -46,7 +40,7 @@ struct FilingReader {
                 let document = FilingDocument(
                     accession: filing.accession, url: url.absoluteString, fetchedAt: context.now(),
                     sections: Dictionary(
-                        text.sections.filter { FilingReader.itemsToRead.contains($0.code) }.map { ($0.code, String($0.text.prefix(20_000))) },
+                        text.sections.filter { Filing.itemsToRead.contains($0.code) }.map { ($0.code, String($0.text.prefix(20_000))) },
                         uniquingKeysWith: { first, _ in first }),
                     exhibitExcerpt: text.exhibits.first.map { String($0.prefix(20_000)) })
                 let replaced = FilingReader.replacedKeys(filing, by: events)

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Builds the EDGAR URLs of one filing from the feed's templates.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// What EDGAR says of one company's 8-Ks in a window, for `filings check`: online it first reads

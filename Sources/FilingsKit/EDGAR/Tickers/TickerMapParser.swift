@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Parses SEC ticker maps: `company_tickers.json` (`{"0":{"cik_str","ticker","title"},...}`, also

@@ -1,3 +1,5 @@
+import FilingsHTTP
+import FilingsModel
 import Foundation
 
 /// Keeps SEC's ticker maps in the store, refreshed at most weekly and conditionally.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The phrase tables the classifier reads 8-K text with. Every rule is a plain regular

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// One fact read from an 8-K's text, with the sentence that proves it.

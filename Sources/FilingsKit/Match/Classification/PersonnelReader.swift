@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Reads departures, appointments and pay decisions from an Item 5.02 (or legacy Item 5/6) section.

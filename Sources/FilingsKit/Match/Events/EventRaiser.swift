@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Turns stored records of watched companies into events (the "match" stage for 8-Ks).

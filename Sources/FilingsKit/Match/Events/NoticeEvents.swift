@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The match stage for WARN notices and ERM events: records in, events for watched companies out.

@@ -1,3 +1,5 @@
+import FilingsHTTP
+import FilingsModel
 import Foundation
 
 /// `filings backfill`: EDGAR's quarterly master indexes, one quarter per transaction, resumable.

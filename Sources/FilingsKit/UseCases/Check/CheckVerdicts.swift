@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// The rules that turn evidence and coverage into a verdict: plain, and never "refuted".
@@ -6,7 +7,7 @@ public enum CheckVerdicts {
     public static func verdict(for claim: Claim, events: [Event], coverage: [SourceCoverage]) -> ClaimVerdict {
         let relevant = events.filter { claim.kinds.contains($0.kind) }
             .sorted { ($0.strength, $1.date) < ($1.strength, $0.date) }
-        let sources = coverage.filter { claim.sources.contains($0.source) }
+        let sources = coverage.filter { claim.weighs($0.source) }
         let verdict: VerdictKind
         if relevant.contains(where: isFirmEvidence) {
             verdict = .confirmed

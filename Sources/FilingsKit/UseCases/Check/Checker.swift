@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// `filings check`: fetches what a window needs, on demand, and answers "is there any record?" per claim.

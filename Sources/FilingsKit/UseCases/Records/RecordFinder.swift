@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// What `filings records` found: the records within the limit, and how many more there are.

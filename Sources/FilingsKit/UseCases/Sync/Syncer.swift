@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// `filings sync`: every feed, each on its own, so one failing feed does not stop the others.

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Which company a user means by a name, ticker or CIK: the one set of rules `watch`, `check`,

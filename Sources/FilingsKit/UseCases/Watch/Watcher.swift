@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// What `filings watch` did.
@@ -37,19 +38,12 @@ public struct Watcher: Sendable {
         try context.store.saveWatch(watch)
         var outcome = WatchOutcome(watch: watch, company: known, matchedBy: match.matchedBy, others: match.others, filingsStored: 0, historicalEvents: 0)
         do {
-            let loaded = try await SubmissionsLoader(context: context, feed: feed).load(cik: cik, includeHistory: true, historical: true)
-            watch.name = loaded.company.name
-            watch.historyLoadedAt = context.now()
-            try context.store.saveWatch(watch)
-            let stored = try context.store.filings(cik: cik, currentReportsOnly: true)
-            // The past year's 8-Ks are read so the history says who left and what was cut; all of it is history.
-            let stage = try await FilingEventStage(context: context, feed: feed).run(
-                stored, company: loaded.company.name, historical: true, readSince: Day(context.now(), in: .eastern).adding(days: -365).iso)
-            outcome.watch = watch
-            outcome.company = loaded.company
-            outcome.filingsStored = stored.count
-            outcome.historicalEvents = stage.eventsRaised
-            outcome.readFailures = stage.failures
+            let history = try await HistoryLoader(context: context, feed: feed).load(watch)
+            outcome.watch = history.watch
+            outcome.company = history.company
+            outcome.filingsStored = history.filingsStored
+            outcome.historicalEvents = history.eventsRaised
+            outcome.readFailures = history.readFailures
         } catch {
             outcome.historyError = error.localizedDescription
         }

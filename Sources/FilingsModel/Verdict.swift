@@ -15,11 +15,12 @@ public enum Claim: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// The sources that could hold a record of such a claim.
-    public var sources: [Source] {
+    /// True when `source` could hold a record of such a claim: every source for layoffs (a state's
+    /// WARN feed added tomorrow too), only EDGAR for departures (no notice names who resigned).
+    public func weighs(_ source: Source) -> Bool {
         switch self {
-        case .layoffs, .any: [.sec8k, .caWarn, .euErm]
-        case .departures: [.sec8k]
+        case .layoffs, .any: true
+        case .departures: source == .sec8k
         }
     }
 }
@@ -64,6 +65,13 @@ public struct ClaimVerdict: Sendable, Equatable {
     public var verdict: VerdictKind
     public var evidence: [Event]
     public var coverage: [SourceCoverage]
+
+    public init(claim: Claim, verdict: VerdictKind, evidence: [Event], coverage: [SourceCoverage]) {
+        self.claim = claim
+        self.verdict = verdict
+        self.evidence = evidence
+        self.coverage = coverage
+    }
 }
 
 /// The answer of `filings check` for one company and window.
@@ -73,4 +81,12 @@ public struct CheckResult: Sendable, Equatable {
     public var since: String
     public var until: String
     public var claims: [ClaimVerdict]
+
+    public init(company: String, cik: Int64?, since: String, until: String, claims: [ClaimVerdict]) {
+        self.company = company
+        self.cik = cik
+        self.since = since
+        self.until = until
+        self.claims = claims
+    }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Small readers over a byte buffer and a range of it, for the index parsers' hot loops.
-enum ByteText {
-    static let space: UInt8 = 0x20
-    static let tab: UInt8 = 0x09
-    static let dash: UInt8 = 0x2D
-    static let pipe: UInt8 = 0x7C
-    static let colon: UInt8 = 0x3A
+package enum ByteText {
+    package static let space: UInt8 = 0x20
+    package static let tab: UInt8 = 0x09
+    package static let dash: UInt8 = 0x2D
+    package static let pipe: UInt8 = 0x7C
+    package static let colon: UInt8 = 0x3A
 
     /// `range` without leading and trailing spaces and tabs.
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    package static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, bytes[lower] == space || bytes[lower] == tab { lower += 1 }
@@ -23,7 +23,7 @@ enum ByteText {
     }
 
     /// The first position of `byte` in `range`.
-    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    package static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var index = range.lowerBound
         while index < range.upperBound {
             if bytes[index] == byte { return index }
@@ -33,7 +33,7 @@ enum ByteText {
     }
 
     /// The last position of `byte` in `range`.
-    static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    package static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var index = range.upperBound
         while index > range.lowerBound {
             index -= 1
@@ -43,7 +43,7 @@ enum ByteText {
     }
 
     /// True when `range` is exactly `text` (ASCII).
-    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
+    package static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
         guard range.count == text.utf8CodeUnitCount else { return false }
         let start = text.utf8Start
         for offset in 0..<range.count where bytes[range.lowerBound + offset] != start[offset] {
@@ -53,7 +53,7 @@ enum ByteText {
     }
 
     /// A CIK: 1 to 10 ASCII digits, not zero.
-    static func cik(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
+    package static func cik(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
         guard !range.isEmpty, range.count <= 10 else { return nil }
         var value: Int64 = 0
         for index in range {
@@ -65,7 +65,7 @@ enum ByteText {
     }
 
     /// An ISO date `YYYY-MM-DD` from `YYYYMMDD` or `YYYY-MM-DD`, with month and day in range.
-    static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+    package static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
         let start = range.lowerBound
         let dashed: Bool
         switch range.count {
@@ -95,7 +95,7 @@ enum ByteText {
     }
 
     /// An accession number `NNNNNNNNNN-NN-NNNNNN`.
-    static func isAccession(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    package static func isAccession(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count == 20 else { return false }
         for offset in 0..<20 {
             let byte = bytes[range.lowerBound + offset]
@@ -109,12 +109,12 @@ enum ByteText {
     }
 
     /// Text known to be ASCII (form types, paths); invalid bytes would become U+FFFD.
-    static func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    package static func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// Text as UTF-8, or as Latin-1 when the bytes are not valid UTF-8 (old filer names are).
-    static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    package static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         if let utf8 = String(validating: slice, as: UTF8.self) { return utf8 }
         return String(String.UnicodeScalarView(slice.lazy.map { Unicode.Scalar($0) }))
@@ -122,14 +122,14 @@ enum ByteText {
 
     /// At most the first 80 bytes of a field as text, with "…" when cut: for quoting a bad field in a message,
     /// so a hostile 50 MB field costs 80 bytes, not a 50 MB string per diagnostic.
-    static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    package static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let limit = 80
         guard range.count > limit else { return text(bytes, range) }
         return text(bytes, range.lowerBound..<(range.lowerBound + limit)) + "…"
     }
 
     /// The `count` ASCII digits at `start` as a number.
-    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+    package static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         var value = 0
         for index in start..<(start + count) {
             let digit = bytes[index] &- 0x30

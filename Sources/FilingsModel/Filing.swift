@@ -40,14 +40,17 @@ public struct Filing: Codable, Sendable, Equatable {
     /// True for 8-K and 8-K/A (and the 8-K12B family is excluded on purpose).
     public var isCurrentReport: Bool { Filing.isCurrentReportForm(form) }
 
+    /// The items worth reading: exit costs, officer changes, and the press-release items layoffs hide under.
+    public static let itemsToRead: Set<String> = ["2.05", "5.02", "7.01", "8.01"]
+
+    /// True for an 8-K with an item worth reading.
+    public var needsReading: Bool {
+        isCurrentReport && !Set(items ?? []).isDisjoint(with: Filing.itemsToRead)
+    }
+
     /// True when `form` names an 8-K or an amendment of one.
     public static func isCurrentReportForm(_ form: String) -> Bool {
         form == "8-K" || form == "8-K/A"
     }
 
-    /// True when the form type at `range` of `bytes` names an 8-K or an amendment of one, decided
-    /// without decoding it.
-    static func isCurrentReportForm(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        ByteText.equals(bytes, range, "8-K") || ByteText.equals(bytes, range, "8-K/A")
-    }
 }

@@ -3,7 +3,7 @@
 ///
 /// `Day` and `DatabaseTimestamp` count with it rather than with Foundation's `Calendar`, whose
 /// first use in a process costs more than a small import's parse.
-enum CivilCalendar {
+package enum CivilCalendar {
     /// The number of 1970-01-01 + `n` days for a valid year, month (1–12) and day.
     static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
@@ -15,7 +15,7 @@ enum CivilCalendar {
     }
 
     /// The year, month and day of day number `days`.
-    static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func date(days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -42,7 +42,7 @@ enum CivilCalendar {
     }
 
     /// `value` in decimal, zero-padded to `width` digits, appended to `text`; `value` is not negative.
-    static func appendPadded(_ value: Int, width: Int, to text: inout [UInt8]) {
+    package static func appendPadded(_ value: Int, width: Int, to text: inout [UInt8]) {
         var digits: [UInt8] = []
         var rest = value
         repeat {

@@ -12,13 +12,8 @@ public enum IndexForms: String, Codable, Sendable, CaseIterable {
         self == .all || Filing.isCurrentReportForm(form)
     }
 
-    /// True when the form type at `range` of `bytes` is kept, decided without decoding it.
-    func keeps(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        self == .all || Filing.isCurrentReportForm(bytes, range)
-    }
-
     /// True when a quarter stored with these forms also holds every row `other` keeps.
-    func covers(_ other: IndexForms) -> Bool {
+    package func covers(_ other: IndexForms) -> Bool {
         self == .all || self == other
     }
 }

@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Excel serial dates (1900 date system, as Windows Excel writes them).

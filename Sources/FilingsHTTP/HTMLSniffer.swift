@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// Recognises an HTML page by its first bytes, whatever its Content-Type claims, and reads its title.
