@@ -58,6 +58,7 @@ public enum FeedError: LocalizedError, Equatable {
     case badURL(feed: String, url: String)
     case noFeeds(directory: String)
     case unknownFeed(String, known: [String])
+    case misnamed(path: String, id: String)
 
     public var errorDescription: String? {
         switch self {
@@ -66,6 +67,7 @@ public enum FeedError: LocalizedError, Equatable {
         case .badURL(let feed, let url): "feed \(feed) builds an invalid URL \(url); fix its file in Feeds/"
         case .noFeeds(let directory): "no feed files (*.json) in \(directory); point --feeds or FILINGS_FEEDS at the package's Feeds/ directory"
         case .unknownFeed(let name, let known): "no feed named \(name); known feeds: \(known.joined(separator: ", "))"
+        case .misnamed(let path, let id): "feed file \(path) declares the id \(id); rename it \(id).json (a feed's file is named by its id)"
         }
     }
 }

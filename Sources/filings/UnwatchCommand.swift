@@ -1,4 +1,5 @@
 import ArgumentParser
+import FilingsFormats
 import FilingsKit
 
 struct UnwatchCommand: AsyncParsableCommand {

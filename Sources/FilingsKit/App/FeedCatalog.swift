@@ -18,11 +18,15 @@ public struct FeedCatalog: Sendable {
         guard !names.isEmpty else { throw FeedError.noFeeds(directory: directory) }
         feeds = try names.map { name in
             let path = directory + "/" + name
+            let feed: FeedDefinition
             do {
-                return try JSONDecoder().decode(FeedDefinition.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                feed = try JSONDecoder().decode(FeedDefinition.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
             } catch {
                 throw FeedError.unreadable(path: path, reason: "\(error)")
             }
+            // One spelling: the file's name is the feed's id (and, but for EDGAR's, the `source` of its records).
+            guard name == feed.id + ".json" else { throw FeedError.misnamed(path: path, id: feed.id) }
+            return feed
         }
     }
 

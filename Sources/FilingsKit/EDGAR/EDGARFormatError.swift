@@ -10,12 +10,14 @@ public enum EDGARFormatError: LocalizedError, Equatable {
     case unexpectedContent(source: String, expected: String, found: String)
     /// The gzip wrapper could not be inflated.
     case compression(source: String, reason: String)
+    /// The file could not be opened or read.
+    case unreadable(source: String, reason: String)
 
     /// The file or URL the error is about.
     public var source: String {
         switch self {
         case .empty(let source), .htmlPage(let source), .unexpectedContent(let source, _, _),
-            .compression(let source, _):
+            .compression(let source, _), .unreadable(let source, _):
             return source
         }
     }
@@ -32,6 +34,8 @@ public enum EDGARFormatError: LocalizedError, Equatable {
             return "\(source): not \(expected): \(found); check that this is the right file"
         case .compression(let source, let reason):
             return "\(source): gzip data could not be decompressed: \(reason); fetch the file again"
+        case .unreadable(let source, let reason):
+            return "cannot read \(source): \(reason)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import FilingsFormats
 import FilingsModel
 import Foundation
 

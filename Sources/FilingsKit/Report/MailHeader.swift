@@ -1,3 +1,4 @@
+import FilingsFormats
 /// One header field of a ``MailMessage``, already encoded for the wire.
 ///
 /// There is no public way to build a field from raw text: every constructor sanitizes and

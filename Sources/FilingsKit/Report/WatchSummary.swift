@@ -1,3 +1,4 @@
+import FilingsFormats
 import Foundation
 
 /// What `filings watch` tells the user.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import FilingsFormats
 @testable import FilingsKit
 
 @Suite struct TextSanitizerTests {

@@ -36,7 +36,7 @@ final class IndexByteSource {
     /// Reads the file at `path`.
     convenience init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ImportError.unreadable(path: path, reason: "no such file, or it cannot be opened")
+            throw EDGARFormatError.unreadable(source: path, reason: "no such file, or it cannot be opened")
         }
         var status = stat()
         let size = fstat(handle.fileDescriptor, &status) == 0 ? Int(status.st_size) : nil
@@ -137,7 +137,7 @@ final class IndexByteSource {
             guard let base = buffer.baseAddress else { return 0 }
             let result = readFile(handle.fileDescriptor, base, buffer.count)
             guard result >= 0 else {
-                throw ImportError.unreadable(path: name, reason: String(cString: strerror(errno)))
+                throw EDGARFormatError.unreadable(source: name, reason: String(cString: strerror(errno)))
             }
             count = result
         }
