@@ -57,6 +57,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: the loopback server and mirrors, the test clock, the corpus and
+        // the fixtures, the process runners. Plain imports only, so that it builds in any configuration.
+        .target(
+            name: "FilingsTestSupport",
+            dependencies: [
+                "FilingsKit",
+                "FilingsModel",
+                "FilingsFormats",
+                "FilingsHTTP",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/FilingsTestSupport"
+        ),
+        // The library's tests, in folders that mirror Sources/.
         .testTarget(
             name: "FilingsKitTests",
             dependencies: [
@@ -64,13 +80,25 @@ let package = Package(
                 "FilingsModel",
                 "FilingsFormats",
                 "FilingsHTTP",
+                "FilingsTestSupport",
                 "filings",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            exclude: ["Fixtures"]
+            ]
+        ),
+        // Tests that run the built binary, the cron script, msmtp or python, as a user would.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "FilingsKit",
+                "FilingsModel",
+                "FilingsHTTP",
+                "FilingsTestSupport",
+                "filings",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -19,6 +19,22 @@ public struct FeedDefinition: Codable, Sendable, Equatable {
     /// How far back the first sync reaches, in days.
     public var firstSyncDays: Int?
 
+    /// A feed from its parts, as a feed file declares them.
+    public init(
+        id: String, kind: FeedKind, title: String, canShow: String? = nil, sec: Bool, urls: [String: String], paths: [String: String],
+        requestsPerSecond: Double? = nil, firstSyncDays: Int? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.canShow = canShow
+        self.sec = sec
+        self.urls = urls
+        self.paths = paths
+        self.requestsPerSecond = requestsPerSecond
+        self.firstSyncDays = firstSyncDays
+    }
+
     /// The `source` of the records this feed brings: its id, but for EDGAR's feed, whose records are `sec-8k`.
     public var source: Source {
         kind == .secEdgar ? .sec8k : Source(rawValue: id)

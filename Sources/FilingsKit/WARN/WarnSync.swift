@@ -17,7 +17,7 @@ public struct WarnSync: Sendable {
         var report = FeedReport(feed: feed.id)
         do {
             let page = try feed.url("page")
-            guard case .fetched(let html, _) = try await context.fetcher.fetch(page, .html, nil, false) else {
+            guard case .fetched(let html, _) = try await context.fetcher.fetch(page, expecting: .html, sec: false) else {
                 throw WarnSyncError.noPage(url: page.absoluteString)
             }
             let links = EDDWarnPage.reportLinks(html: String(decoding: html, as: UTF8.self), base: page)
@@ -42,7 +42,7 @@ public struct WarnSync: Sendable {
                 return
             }
             let validators = previous.flatMap { $0.status == .ok ? Validators(etag: $0.etag, lastModified: $0.lastModified) : nil }
-            switch try await context.fetcher.fetch(url, isPDF ? .pdf : .workbook, validators, false) {
+            switch try await context.fetcher.fetch(url, expecting: isPDF ? .pdf : .workbook, validators: validators, sec: false) {
             case .fetched(let data, let newValidators):
                 let parsed = try CaliforniaWarnReport.parse(data, source: url.absoluteString)
                 let stored = try NoticeIngest(context: context).storeWarn(

@@ -3,6 +3,7 @@ import Testing
 
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 @Suite struct FeedCatalogTests {
     var packageFeeds: String { SharedData.packageRoot.appendingPathComponent("Feeds").path }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 /// The fixture `erm/factsheets.csv` follows the documented export (BOM, ISO dates, signed changes);
 /// the first five events are real factsheets (id, company, country, type and change from Eurofound's

@@ -3,10 +3,11 @@ import Testing
 
 @testable import FilingsFormats
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 extension FaultSuite {
     /// Inputs the fuzz pass found that crashed the process, each now an error naming the file.
-    @Suite struct FuzzRegressionTests {
+    @Suite(.tags(.fuzz)) struct FuzzRegressionTests {
         /// A valid workbook whose zip bytes are then damaged by `damage`.
         static func damagedWorkbook(_ damage: (inout [UInt8]) -> Void) throws -> Data {
             let parts = ParserFuzzTests.warnParts()
@@ -48,7 +49,7 @@ extension FaultSuite {
     /// CIK field, and the row was kept with CIK 0, which EDGAR never assigns.
     @Test("a CIK of zero, in a master or a fixed-width index, is a malformed row")
     func zeroCIK() throws {
-        let master = HostileFileTests.dailyHeader + "0|ZERO CORP|8-K|20251118|edgar/data/0/0000000000-25-000001.txt\n" + HostileFileTests.goodRow
+        let master = FaultBench.dailyHeader + "0|ZERO CORP|8-K|20251118|edgar/data/0/0000000000-25-000001.txt\n" + FaultBench.goodRow
         let (entries, report) = try EDGARIndexParser.entries(Data(master.utf8), source: "master.idx")
         #expect(entries.map(\.cik) == [1326801])
         #expect(report.malformed == [IndexParseReport.Issue(line: 8, reason: "CIK \"0\" is not a CIK (1 to 10 digits, not zero)")])

@@ -4,19 +4,13 @@ import Testing
 @testable import FilingsFormats
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 extension FaultSuite {
     /// Malformed and hostile files through `filings import` and the parsers: a clear error naming the file
     /// (and the line, for rows), nothing stored from an unreadable file, and bounded work for huge input.
     @Suite(.serialized) struct HostileFileTests {
         /// A daily master index header: seven lines, so the first row is line 8.
-        static let dailyHeader = [
-            "Description:           Daily Index of EDGAR Dissemination Feed", "Last Data Received:    Nov 18, 2025",
-            "Comments:              webmaster@sec.gov", "Anonymous FTP:         ftp://ftp.sec.gov/edgar/", " ",
-            "CIK|Company Name|Form Type|Date Filed|File Name",
-            "--------------------------------------------------------------------------------",
-        ].joined(separator: "\n") + "\n"
-        static let goodRow = "1326801|Meta Platforms, Inc.|8-K|20251118|edgar/data/1326801/0001628280-25-061001.txt\n"
 
         /// Writes `files` to a fresh directory and imports each with the built binary, one run per file.
         func importEach(_ files: [(name: String, data: Data)]) async throws -> (results: [ProcessRunner.Result], paths: [String], store: Store) {
@@ -43,7 +37,7 @@ extension FaultSuite {
                 "1001|No Accession Inc|8-K|20251118|edgar/data/1001/readme.txt",
                 "1002|Cut Off Inc|8-K|20251118|edgar/data/1002/0000000001-25-00",
             ]
-            let data = Data((Self.dailyHeader + Self.goodRow + rows.joined(separator: "\n")).utf8)  // no newline at the end
+            let data = Data((FaultBench.dailyHeader + FaultBench.goodRow + rows.joined(separator: "\n")).utf8)  // no newline at the end
             let (entries, report) = try EDGARIndexParser.entries(data, source: "master.20251118.idx")
             #expect(entries.map(\.cik) == [1326801])
             #expect(report.malformedCount == 5)
@@ -59,7 +53,7 @@ extension FaultSuite {
 
         @Test("non-UTF-8 bytes: a Latin-1 name in an index is read as Latin-1; invalid UTF-8 in JSON is refused naming the file")
         func nonUTF8() async throws {
-            var index = Data((Self.dailyHeader).utf8)
+            var index = Data((FaultBench.dailyHeader).utf8)
             let latin1 = "1000001|SOCIÉTÉ GÉNÉRALE|8-K|20251118|edgar/data/1000001/0000000001-25-000010.txt\n"
             index.append(try #require(latin1.data(using: .isoLatin1)))
             #expect(String(data: index, encoding: .utf8) == nil, "the index is not UTF-8")
@@ -89,7 +83,7 @@ extension FaultSuite {
             // The parsing runs off the concurrency pool (50 MB in a debug build); the checks run here.
             let outcomes = try await FaultBench.offPool {
                 try lines.map { line, _ in
-                    let data = Data((Self.dailyHeader + line + "\n" + Self.goodRow).utf8)
+                    let data = Data((FaultBench.dailyHeader + line + "\n" + FaultBench.goodRow).utf8)
                     let ingest = try IndexIngest.filings(from: data, source: "long.idx", feed: edgar, now: Date())
                     return (ciks: ingest.filings.map(\.cik), malformed: ingest.malformed, note: ingest.note ?? "")
                 }
@@ -116,7 +110,7 @@ extension FaultSuite {
         func twoGigabyteFile() async throws {
             let dir = try temporaryDirectory()
             let url = dir.appendingPathComponent("huge.idx")
-            try Data(Self.dailyHeader.utf8).write(to: url)
+            try Data(FaultBench.dailyHeader.utf8).write(to: url)
             let handle = try FileHandle(forWritingTo: url)
             try handle.truncate(atOffset: 2 << 30)
             try handle.close()

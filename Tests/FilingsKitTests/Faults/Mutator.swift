@@ -1,4 +1,5 @@
 import Foundation
+@testable import FilingsTestSupport
 
 /// Seeded random mutations of a seed input: bit flips, truncations, insertions (random bytes and tokens that
 /// parsers care about), deletions, duplicated chunks and boundary bytes, one to four per mutant.

@@ -5,12 +5,13 @@ import Testing
 @testable import FilingsHTTP
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 extension FaultSuite {
     /// A seeded mutation fuzz pass over every parser, on the project's own fixtures: 300 mutants each.
     /// A crash would end the test process; the only outcomes allowed are a result or the parser's own
     /// error type, whose message names the source. Every crash found became a test in `FuzzRegressionTests`.
-    @Suite struct ParserFuzzTests {
+    @Suite(.tags(.fuzz)) struct ParserFuzzTests {
         /// 300 in CI; set FILINGS_FUZZ_MUTANTS for a longer run outside it.
         static let mutants = Int(ProcessInfo.processInfo.environment["FILINGS_FUZZ_MUTANTS"] ?? "") ?? 300
 
@@ -151,7 +152,7 @@ extension FaultSuite {
 
         @Test("mail addresses and the text sanitizer: any input is refused or made safe")
         func mailAndText() {
-            let seeds = [Data("Ops Team <ops@example.com>, \"Doe, Jane\" <jane@example.org>".utf8), Data(HostileNameTests.hostileName.utf8)]
+            let seeds = [Data("Ops Team <ops@example.com>, \"Doe, Jane\" <jane@example.org>".utf8), Data(FaultBench.hostileName.utf8)]
             let addresses = Self.fuzz(seeds, seed: 11, { data in
                 let list = try MailAddress.list(parsing: String(decoding: data, as: UTF8.self))
                 let header = MailHeader.addresses("To", list)
@@ -161,9 +162,9 @@ extension FaultSuite {
             }, refusal: { $0 is MailAddressError })
             let text = Self.fuzz(seeds, seed: 12, { data in
                 let raw = String(decoding: data, as: UTF8.self)
-                #expect(HostileNameTests.unsafeScalars(TextSanitizer.singleLine(raw)).isEmpty)
+                #expect(FaultBench.unsafeScalars(TextSanitizer.singleLine(raw)).isEmpty)
                 #expect(!TextSanitizer.singleLine(raw).contains("\n"))
-                #expect(HostileNameTests.unsafeScalars(TextSanitizer.multiLine(raw)).isEmpty)
+                #expect(FaultBench.unsafeScalars(TextSanitizer.multiLine(raw)).isEmpty)
             }, refusal: { _ in false })
             print("fuzz mail addresses: \(addresses)")
             #expect(text.accepted == Self.mutants)

@@ -4,6 +4,7 @@ import Testing
 @testable import FilingsHTTP
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 extension FaultSuite {
     /// The SEC ban outlives the process that met the rate limit: another store handle on the same file (as the

@@ -4,6 +4,7 @@ import Testing
 @testable import FilingsHTTP
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 extension FaultSuite {
     /// Every way a daily index can fail, injected into a real sync over loopback: the day fails on its own,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 extension FaultSuite {
     /// One writer at a time: the lock file next to the database, its holder's PID, and takeover after a kill.

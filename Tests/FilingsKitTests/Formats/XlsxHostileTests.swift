@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FilingsFormats
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 @Suite("xlsx reader refuses hostile files")
 struct XlsxHostileTests {

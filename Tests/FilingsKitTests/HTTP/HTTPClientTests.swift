@@ -2,6 +2,7 @@ import FilingsKit
 import Foundation
 import Testing
 @testable import FilingsHTTP
+@testable import FilingsTestSupport
 
 /// The client's policy over a real loopback server: User-Agent, rate limit, retries, conditional GET,
 /// "missing" answers and HTML error pages.
@@ -9,7 +10,7 @@ import Testing
 struct HTTPClientTests {
     @Test("the declared User-Agent goes with every request, SEC or not")
     func userAgentSent() async throws {
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         try await LoopbackServer.serving { server in
             await server.route("/a", .ok("a"))
             _ = try await client.fetch(server.url("/a"), expecting: .text, sec: true)
@@ -21,7 +22,7 @@ struct HTTPClientTests {
 
     @Test("an SEC fetch without a User-Agent is refused before any request", arguments: [nil, "", "   "])
     func refusesWithoutUserAgent(userAgent: String?) async throws {
-        let client = makeTestClient(clock: FakeClock(), userAgent: userAgent)
+        let client = makeTestClient(clock: TestClock(), userAgent: userAgent)
         try await LoopbackServer.serving { server in
             await server.route("/a", .ok("a"))
             await #expect(throws: HTTPError.noUserAgent) {
@@ -40,7 +41,7 @@ struct HTTPClientTests {
 
     @Test("requests are spaced 1/rps apart, across copies of the client, retries included")
     func rateLimitSpacing() async throws {
-        let clock = FakeClock(frozen: true)
+        let clock = TestClock(frozen: true)
         let client = makeTestClient(clock: clock, requestsPerSecond: 4)
         let copy = client
         try await LoopbackServer.serving { server in
@@ -64,7 +65,7 @@ struct HTTPClientTests {
 
     @Test("concurrent fetches each get their own slot")
     func concurrentFetchesQueue() async throws {
-        let clock = FakeClock(frozen: true)
+        let clock = TestClock(frozen: true)
         let client = makeTestClient(clock: clock, requestsPerSecond: 5)
         try await LoopbackServer.serving { server in
             await server.route("/a", .ok("a"))
@@ -82,7 +83,7 @@ struct HTTPClientTests {
 
     @Test("more than 10 requests per second is clamped to 10")
     func rateClamped() async throws {
-        let clock = FakeClock(frozen: true)
+        let clock = TestClock(frozen: true)
         let client = makeTestClient(clock: clock, requestsPerSecond: 50)
         try await LoopbackServer.serving { server in
             await server.route("/a", .ok("a"))
@@ -93,7 +94,7 @@ struct HTTPClientTests {
 
     @Test("503s are retried with growing, jittered backoff until an answer arrives")
     func retriesServerErrors() async throws {
-        let clock = FakeClock()
+        let clock = TestClock()
         let log = LogLines()
         let client = makeTestClient(clock: clock, log: log.append)
         try await LoopbackServer.serving { server in
@@ -112,7 +113,7 @@ struct HTTPClientTests {
 
     @Test("server errors end after maxAttempts with the status and URL")
     func retriesAreBounded() async throws {
-        let client = makeTestClient(clock: FakeClock(), maxAttempts: 3)
+        let client = makeTestClient(clock: TestClock(), maxAttempts: 3)
         try await LoopbackServer.serving { server in
             await server.route("/down", .status(500))
             let url = server.url("/down")
@@ -125,7 +126,7 @@ struct HTTPClientTests {
 
     @Test("a short Retry-After is waited out; a long one ends the retries")
     func retryAfter() async throws {
-        let clock = FakeClock()
+        let clock = TestClock()
         let client = makeTestClient(clock: clock)
         try await LoopbackServer.serving { server in
             await server.route("/soon", .status(503, headers: ["Retry-After": "7"]), .ok("ok"))
@@ -137,7 +138,7 @@ struct HTTPClientTests {
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "GMT")
             formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-            let date = formatter.string(from: clock.now.addingTimeInterval(20))
+            let date = formatter.string(from: clock.now().addingTimeInterval(20))
             await server.route("/dated", .status(503, headers: ["Retry-After": date]), .ok("ok"))
             _ = try await client.fetch(server.url("/dated"), expecting: .text, sec: true)
             #expect((19.0...20.0).contains(clock.sleeps.last ?? 0), "whole seconds: the date drops the fraction")
@@ -153,7 +154,7 @@ struct HTTPClientTests {
 
     @Test("4xx answers are not retried", arguments: [400, 401, 403, 410])
     func noRetryOnClientErrors(code: Int) async throws {
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         try await LoopbackServer.serving { server in
             await server.route("/x", .status(code, Data("no".utf8)))
             let url = server.url("/x")
@@ -167,7 +168,7 @@ struct HTTPClientTests {
     @Test("404 and S3's 403 AccessDenied mean the file is missing, asked once")
     func missing() async throws {
         let accessDenied = try SharedData.fixture("http/access-denied.xml")
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         try await LoopbackServer.serving { server in
             await server.route("/daily-index/form.20250104.idx", .status(403, accessDenied, headers: ["Content-Type": "application/xml"]))
             await server.route("/submissions/CIK0000000001.json", .status(404))
@@ -181,7 +182,7 @@ struct HTTPClientTests {
 
     @Test("conditional GET: validators come back from the response and a 304 is notModified")
     func conditionalGet() async throws {
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         let etag = "\"d86204d4b656fe3d\""
         let lastModified = "Sat, 27 Jun 2026 07:04:08 GMT"
         try await LoopbackServer.serving { server in
@@ -208,7 +209,7 @@ struct HTTPClientTests {
 
     @Test("an HTML 200 where data is expected is an error page", arguments: [FilingsHTTP.Expectation.index, .json, .workbook, .pdf, .csv])
     func htmlIsErrorPage(expecting: FilingsHTTP.Expectation) async throws {
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         let page = "\n  <!DOCTYPE html>\n<html><head><title>\n SEC.gov | Your Request Originates from an Undeclared Automated Tool\n</title></head><body>x</body></html>"
         try await LoopbackServer.serving { server in
             // Sniffed from the bytes: a lying Content-Type does not hide the page.
@@ -225,7 +226,7 @@ struct HTTPClientTests {
 
     @Test("HTML is data where HTML or text is expected, and non-HTML is data whatever its Content-Type")
     func htmlIsDataForPages() async throws {
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         let page = "<html><head><title>Form 8-K</title></head></html>"
         let json = #"{"cik":"0000789019"}"#
         try await LoopbackServer.serving { server in
@@ -243,7 +244,7 @@ struct HTTPClientTests {
     @Test("gzip bodies reach the caller decoded")
     func gzipThroughClient() async throws {
         let plain = try SharedData.fixture("http/master-excerpt.idx")
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         try await LoopbackServer.serving { server in
             await server.route("/master.idx", .gzip(try SharedData.fixture("http/master-excerpt.idx.gz"), headers: ["ETag": "\"g1\""]))
             let decoded = try await client.fetch(server.url("/master.idx"), expecting: .index, sec: true)
@@ -253,7 +254,7 @@ struct HTTPClientTests {
 
     @Test("transport failures are retried, then reported with the URL", arguments: ["reset", "truncated"])
     func transportFailuresRetried(fault: String) async throws {
-        let clock = FakeClock()
+        let clock = TestClock()
         let client = makeTestClient(clock: clock, maxAttempts: 3)
         let reply: LoopbackServer.Reply = fault == "reset" ? .reset : .truncated(Data(repeating: 0x41, count: 100), declaredLength: 5_000)
         try await LoopbackServer.serving { server in
@@ -271,7 +272,7 @@ struct HTTPClientTests {
 
     @Test("a transport failure followed by an answer succeeds")
     func resetThenAnswer() async throws {
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         try await LoopbackServer.serving { server in
             await server.route("/x", .reset, .ok("x"))
             let recovered = try await client.fetch(server.url("/x"), expecting: .text, sec: true)

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import FilingsHTTP
+@testable import FilingsTestSupport
 
 /// `HTTPTransport.live` against a real socket: statuses, headers, gzip and the ways a connection fails.
 @Suite("Live transport over loopback")

@@ -2,6 +2,7 @@ import FilingsKit
 import Foundation
 import Testing
 @testable import FilingsHTTP
+@testable import FilingsTestSupport
 
 /// The test server itself: routing by path and query, reply sequences, 404s, conditional GET, recording.
 @Suite("Loopback server")

@@ -2,10 +2,11 @@ import FilingsKit
 import Foundation
 import Testing
 @testable import FilingsHTTP
+@testable import FilingsTestSupport
 
 /// EDGAR's recorded answers from the corpus (`edgar/http/`, `edgar/feeds/getcurrent/`), replayed
 /// through the loopback server with their status and headers, must mean what EDGAR means by them.
-@Suite("Real EDGAR responses")
+@Suite("Real EDGAR responses", .tags(.corpus))
 struct RealResponsesTests {
     /// A recorded response: `<name>.<status>.body` (or `.html`) beside `<name>.headers.json` or `<name>.<status>.headers.json`.
     struct Recording {
@@ -56,7 +57,7 @@ struct RealResponsesTests {
         guard SharedData.isAvailable else { return }
         #expect(Set(recordings.map(\.status)).isSuperset(of: [304, 403, 404, 503]))
         for recording in recordings {
-            let clock = FakeClock()
+            let clock = TestClock()
             let client = makeTestClient(clock: clock)
             try await LoopbackServer.serving { server in
                 await server.route("/recorded", .status(recording.status, recording.body, headers: Self.replayable(recording.responseHeaders)))
@@ -87,7 +88,7 @@ struct RealResponsesTests {
         guard SharedData.isAvailable else { return }
         try #require(!pages.isEmpty)
         for page in pages {
-            let client = makeTestClient(clock: FakeClock())
+            let client = makeTestClient(clock: TestClock())
             try await LoopbackServer.serving { server in
                 await server.route("/page", .ok(page.body, headers: ["Content-Type": "application/atom+xml"]))
                 let url = server.url("/page")
@@ -109,7 +110,7 @@ struct RealResponsesTests {
         let feeds = SharedData.files(under: "edgar/feeds/getcurrent").filter { $0.pathExtension == "xml" }
         guard SharedData.isAvailable else { return }
         try #require(!feeds.isEmpty)
-        let client = makeTestClient(clock: FakeClock())
+        let client = makeTestClient(clock: TestClock())
         try await LoopbackServer.serving { server in
             for feed in feeds {
                 let body = try Data(contentsOf: feed)

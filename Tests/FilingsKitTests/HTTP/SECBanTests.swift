@@ -2,6 +2,7 @@ import FilingsKit
 import Foundation
 import Testing
 @testable import FilingsHTTP
+@testable import FilingsTestSupport
 
 /// SEC's rate limit: a 429 or the "Request Rate Threshold Exceeded" page stops every SEC request for
 /// 10 minutes, without a single further request; other sites are not affected.
@@ -16,14 +17,14 @@ struct SECBanTests {
 
     @Test("429 bans SEC requests for 10 minutes; until then none is made, other sites still are")
     func banAfter429() async throws {
-        let clock = FakeClock()
+        let clock = TestClock()
         let ban = BanRecord.inMemory()
         let client = makeTestClient(clock: clock, ban: ban)
         try await LoopbackServer.serving { server in
             await server.route("/index", .status(429), .ok("index"))
             await server.route("/warn", .ok("warn"))
             let url = server.url("/index")
-            let until = clock.now.addingTimeInterval(600)
+            let until = clock.now().addingTimeInterval(600)
             await #expect(throws: HTTPError.rateLimited(url: url, until: until)) {
                 try await client.fetch(url, expecting: .index, sec: true)
             }
@@ -55,16 +56,16 @@ struct SECBanTests {
             pages.append(try String(contentsOf: real, encoding: .utf8))
         }
         for page in pages {
-            let clock = FakeClock()
+            let clock = TestClock()
             let client = makeTestClient(clock: clock)
             try await LoopbackServer.serving { server in
                 await server.route("/8k.htm", .html(page, status: status))
                 let url = server.url("/8k.htm")
                 // Even where HTML is the expected data, this page is a ban, not a document.
-                await #expect(throws: HTTPError.rateLimited(url: url, until: clock.now.addingTimeInterval(600))) {
+                await #expect(throws: HTTPError.rateLimited(url: url, until: clock.now().addingTimeInterval(600))) {
                     try await client.fetch(url, expecting: .html, sec: true)
                 }
-                await #expect(throws: HTTPError.banned(until: clock.now.addingTimeInterval(600))) {
+                await #expect(throws: HTTPError.banned(until: clock.now().addingTimeInterval(600))) {
                     try await client.fetch(url, expecting: .html, sec: true)
                 }
                 #expect(await server.requests.count == 1)
@@ -75,7 +76,7 @@ struct SECBanTests {
     @Test("a 429 from another site is an error but bans nothing")
     func nonSECRateLimit() async throws {
         let ban = BanRecord.inMemory()
-        let client = makeTestClient(clock: FakeClock(), ban: ban)
+        let client = makeTestClient(clock: TestClock(), ban: ban)
         try await LoopbackServer.serving { server in
             await server.route("/edd", .status(429))
             await server.route("/sec", .ok("sec"))
@@ -91,7 +92,7 @@ struct SECBanTests {
 
     @Test("a ban in the shared record stops every client that uses it, until it expires")
     func sharedRecord() async throws {
-        let clock = FakeClock()
+        let clock = TestClock()
         let ban = BanRecord.inMemory()
         let first = makeTestClient(clock: clock, ban: ban)
         let second = makeTestClient(clock: clock, ban: ban)
@@ -100,14 +101,14 @@ struct SECBanTests {
             await #expect(throws: HTTPError.self) {
                 try await first.fetch(server.url("/a"), expecting: .json, sec: true)
             }
-            await #expect(throws: HTTPError.banned(until: clock.now.addingTimeInterval(600))) {
+            await #expect(throws: HTTPError.banned(until: clock.now().addingTimeInterval(600))) {
                 try await second.fetch(server.url("/a"), expecting: .json, sec: true)
             }
             #expect(await server.requests.count == 1)
 
             // A record written by an earlier run that has since expired stops nothing.
             let expired = BanRecord.inMemory()
-            expired.save(clock.now.addingTimeInterval(-1))
+            expired.save(clock.now().addingTimeInterval(-1))
             let third = makeTestClient(clock: clock, ban: expired)
             _ = try await third.fetch(server.url("/a"), expecting: .json, sec: true)
             #expect(await server.requests.count == 2)

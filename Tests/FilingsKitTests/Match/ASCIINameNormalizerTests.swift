@@ -3,6 +3,7 @@ import Testing
 
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 /// The byte-level normalizer agrees with the general one (`CompanyName.words`) on every name it takes,
 /// and leaves the others to it.

@@ -4,6 +4,7 @@ import Testing
 
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 /// The word index behind lookups by a word of a name stays in step with `companyName` through
 /// every kind of write: renames, aliases, bulk loads, and a database made before it existed.

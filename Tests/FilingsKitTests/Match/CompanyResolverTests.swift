@@ -3,6 +3,7 @@ import Testing
 
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 @Suite struct CompanyResolverTests {
     /// A store holding the companies whose names collide with Meta's, as in SEC's ticker map.

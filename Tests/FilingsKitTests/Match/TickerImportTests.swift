@@ -4,6 +4,7 @@ import Testing
 
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 /// The ticker map's prepared-statement import stores what writing each company as a record stores.
 @Suite struct TickerImportTests {

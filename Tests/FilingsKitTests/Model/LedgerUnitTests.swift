@@ -4,6 +4,7 @@ import Testing
 
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 @Suite struct LedgerUnitTests {
     static let units: [LedgerUnit] = [

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 @Suite(.serialized) struct NoticeSyncTests {
     /// A watched Meta (without the network: its submissions come from the mirror) at the given time.

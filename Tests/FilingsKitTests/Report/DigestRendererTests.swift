@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 @Suite struct DigestRendererTests {
     let renderer = DigestRenderer(generatedAt: ReportSamples.generatedAt)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 @Suite struct MailMessageTests {
     let renderer = DigestRenderer(generatedAt: ReportSamples.generatedAt)

@@ -3,6 +3,7 @@ import Testing
 @testable import FilingsFormats
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 /// The parsers on small inputs written here, true to EDD's formats (run without the shared corpus).
 @Suite("California WARN on own fixtures")

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import FilingsFormats
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
-@Suite("California WARN PDFs")
+@Suite("California WARN PDFs", .tags(.corpus))
 struct CaliforniaWarnPDFTests {
     /// Row-by-row agreement with the peer for one file, field by field.
     struct Agreement: CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 @Suite("California WARN workbook")
 struct CaliforniaWarnWorkbookTests {

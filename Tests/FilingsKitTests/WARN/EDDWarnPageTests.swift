@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 @Suite("EDD WARN page links")
 struct EDDWarnPageTests {

@@ -3,6 +3,7 @@ import Testing
 @testable import FilingsFormats
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 @Suite("Notice matcher")
 struct NoticeMatcherTests {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import FilingsFormats
 @testable import FilingsKit
+@testable import FilingsTestSupport
 
 /// warn-scraper's `ca.csv` (a peer's output over the same EDD files), read for row-by-row comparison.
 struct PeerWarnRow: Equatable {

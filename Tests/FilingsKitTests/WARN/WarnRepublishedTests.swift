@@ -4,11 +4,12 @@ import Testing
 
 @testable import FilingsKit
 @testable import FilingsModel
+@testable import FilingsTestSupport
 
 /// EDD republishes a fiscal year's workbook as a PDF when the year ends: the same notices, each
 /// site named by its city instead of its street address. They must not be stored, counted or
 /// summed twice.
-@Suite struct WarnRepublishedTests {
+@Suite(.tags(.corpus)) struct WarnRepublishedTests {
     func site(
         _ company: String, employees: Int?, address: String?, city: String?, county: String? = "Santa Clara County", file: String, row: Int
     ) -> WarnNotice {

@@ -63,7 +63,7 @@ public struct EDGARSync: Sendable {
                         etag: validators?.etag, lastModified: validators?.lastModified, rows: rows, detail: detail)
         }
         do {
-            switch try await context.fetcher.fetch(url, .index, validators, true) {
+            switch try await context.fetcher.fetch(url, expecting: .index, validators: validators, sec: true) {
             case .fetched(let data, let newValidators):
                 // The one master-index reader `import` and `backfill` use; the day's ledger entry is committed with its rows.
                 let stored = try IndexBulkIngest(context: context, feed: feed, forms: .currentReports).run(

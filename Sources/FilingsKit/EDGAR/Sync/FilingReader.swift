@@ -32,7 +32,7 @@ struct FilingReader {
                     continue
                 }
                 let url = try FilingURL.text(feed: feed, cik: filing.cik, accession: filing.accession)
-                guard case .fetched(let data, _) = try await context.fetcher.fetch(url, .text, nil, true) else {
+                guard case .fetched(let data, _) = try await context.fetcher.fetch(url, expecting: .text, sec: true) else {
                     throw FilingReaderError.missing(url: url.absoluteString)
                 }
                 let text = FilingText(submission: FilingReader.decode(data), itemCodes: filing.items ?? [])
