@@ -36,11 +36,19 @@ public final class WriterLock: @unchecked Sendable {
     public let path: String
     private let guardian = NSLock()
     private var descriptor: Int32?
+    /// True when the lock was handed down by the process that holds it (the nightly script), whose PID stays in the file.
+    private let handedDown: Bool
 
-    private init(path: String, descriptor: Int32) {
+    private init(path: String, descriptor: Int32, handedDown: Bool = false) {
         self.path = path
         self.descriptor = descriptor
+        self.handedDown = handedDown
     }
+
+    /// The environment variable naming a descriptor, inherited from the parent, on which the parent
+    /// holds this very lock: `cron/filings-nightly` takes the lock once for its whole run and hands it
+    /// to each `filings` it starts, so the script and the binary keep one lock, not two.
+    public static let inheritedDescriptorVariable = "FILINGS_LOCK_FD"
 
     deinit {
         release()
@@ -54,6 +62,7 @@ public final class WriterLock: @unchecked Sendable {
     /// Takes the lock for the database at `databasePath` at once, or throws `WriterLockError.held` naming the holder.
     public static func acquire(databasePath: String, pid: Int32 = getpid()) throws -> WriterLock {
         let path = lockPath(databasePath: databasePath)
+        if let inherited = inherited(path: path) { return inherited }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -101,10 +110,34 @@ public final class WriterLock: @unchecked Sendable {
         }
     }
 
+    /// The lock handed down on the descriptor `FILINGS_LOCK_FD` names, when that descriptor is open
+    /// on this lock file and holds it (the same open file, so `flock` succeeds at once); nil otherwise.
+    private static func inherited(path: String) -> WriterLock? {
+        guard let text = ProcessInfo.processInfo.environment[inheritedDescriptorVariable], let handed = Int32(text), handed > 2 else {
+            return nil
+        }
+        var held = stat()
+        var file = stat()
+        guard fstat(handed, &held) == 0, stat(path, &file) == 0, held.st_dev == file.st_dev, held.st_ino == file.st_ino,
+            flock(handed, LOCK_EX | LOCK_NB) == 0
+        else { return nil }
+        // Ours alone from here: a mailer `digest --send` starts must not inherit the lock.
+        let descriptor = fcntl(handed, F_DUPFD_CLOEXEC, 3)
+        guard descriptor >= 0 else { return nil }
+        close(handed)
+        return WriterLock(path: path, descriptor: descriptor, handedDown: true)
+    }
+
     /// Gives the lock up (also done when the value goes away or the process ends); calling it twice is harmless.
     public func release() {
         guardian.withLock {
             guard let descriptor else { return }
+            // A lock handed down stays with the process that holds it, and so does its PID in the file.
+            if handedDown {
+                close(descriptor)
+                self.descriptor = nil
+                return
+            }
             // Still holding the lock here, so no later holder's PID is erased.
             _ = ftruncate(descriptor, 0)
             close(descriptor)

@@ -23,10 +23,12 @@ import Testing
 
         var mailbox: URL { directory.appendingPathComponent("mailbox") }
         var logURL: URL { directory.appendingPathComponent("state/filings/nightly.log") }
-        var lockPath: String { directory.appendingPathComponent("state/filings/nightly.lock").path }
+        /// The database's writer lock, the one `filings` takes and the script holds for its run.
+        var lockPath: String { sandbox.database.path + ".lock" }
         /// Appends the message on stdin, then a separator line, to the mailbox.
         var appendingMailer: String {
             "{ cat; printf '\(NightlyBinaryTests.separator.replacingOccurrences(of: "\n", with: "\\n"))'; } >> '\(mailbox.path)'"
+                + "; [ -e /proc/self/fd/9 ] && echo 'the lock reached the mailer' >&2; true"
         }
 
         static func start(on server: LoopbackServer) async throws -> Machine? {
@@ -110,6 +112,7 @@ import Testing
                 #expect(mail.body.contains(layoffLink) && !mail.body.contains(officerLink))
             }
             #expect(try machine.log().contains { $0.hasSuffix(" digest: 1 event sent and marked delivered") })
+            #expect(try !machine.log().contains { $0.contains("the lock reached the mailer") })
 
             // Night 2: nothing new, no message.
             let second = try machine.night()
