@@ -44,16 +44,16 @@ struct NoticeEvidence {
     /// a broken file of 2020 is not the reason 2023 is missing unless nothing else reached 2023.
     static func gapNote(feed: FeedDefinition, window: DaySpan, spans: [DaySpan], failures: [String], offline: Bool) -> String {
         let gaps = window.gaps(in: spans).map(\.description).joined(separator: ", ")
-        let stored = spans.isEmpty ? "nothing is stored" : "stored: " + spans.map(\.description).joined(separator: ", ")
-        var note = "\(feed.title): nothing stored for \(gaps) (\(stored))"
+        // What is stored is in the coverage's from and until; the note says what is missing.
+        var note = "\(feed.title): nothing stored for \(gaps)" + (spans.isEmpty ? " (nothing stored at all)" : "")
         if offline {
             note += "; offline: nothing was fetched"
         } else if let first = failures.first {
             // Said as what happened, not as the cause: which days a failed file would have held is not known.
             let more = failures.count > 1 ? " (and \(failures.count - 1) more)" : ""
-            note += "; fetched again, but could not read \(feed.title): \(first)\(more)"
+            note += "; fetching it now, could not read \(feed.title): \(first)\(more)"
         } else {
-            note += "; \(feed.title) does not reach this window"
+            note += "; what it publishes does not reach this window"
         }
         return note
     }

@@ -19,7 +19,9 @@ public enum CheckReport {
             if claim.evidence.count > 20 { lines.append("  … and \(claim.evidence.count - 20) more (use --json)") }
             for source in claim.coverage {
                 let span = [source.from, source.until].compactMap { $0 }.joined(separator: "..")
-                lines.append("  \(source.source.rawValue): \(source.covered ? "covered" : "NOT covered")\(span.isEmpty ? "" : " " + span): \(TextSanitizer.singleLine(source.note))")
+                // The span is what the source holds, said as such: beside "NOT covered" a bare span read as the gap.
+                let holds = span.isEmpty ? "" : " (holds \(span))"
+                lines.append("  \(source.source.rawValue): \(source.covered ? "covered" : "NOT covered")\(holds): \(TextSanitizer.singleLine(source.note))")
                 lines.append("      can show: \(source.scope)")
             }
         }

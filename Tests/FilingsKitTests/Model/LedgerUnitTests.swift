@@ -90,7 +90,10 @@ import Testing
         let note = NoticeEvidence.gapNote(
             feed: feed, window: try span("2023-01-01", "2023-12-31"), spans: [try span("2020-03-27", "2022-01-31")],
             failures: ["WARN-Report-for-7-1-2020-to-06-30-2021.pdf is not a PDF"], offline: false)
-        #expect(note.hasPrefix("California EDD WARN notices: nothing stored for 2023-01-01..2023-12-31 (stored: 2020-03-27..2022-01-31)"), "\(note)")
+        #expect(note.hasPrefix("California EDD WARN notices: nothing stored for 2023-01-01..2023-12-31; fetching it now"), "\(note)")
+        let twoGaps = NoticeEvidence.gapNote(
+            feed: feed, window: try span("2023-01-01", "2023-12-31"), spans: [try span("2023-03-01", "2023-03-31")], failures: [], offline: true)
+        #expect(twoGaps == "California EDD WARN notices: nothing stored for 2023-01-01..2023-02-28, 2023-04-01..2023-12-31; offline: nothing was fetched")
         #expect(note.contains("2020-to-06-30-2021.pdf"))
     }
 }

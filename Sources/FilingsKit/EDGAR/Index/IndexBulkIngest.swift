@@ -1,7 +1,7 @@
 import FilingsModel
 import Foundation
 
-/// The bulk path shared by `filings backfill` and `filings import` of a master index: one index
+/// The one master-index path, shared by `filings sync` (a daily index), `backfill` and `import`: one index
 /// streamed into the store in one write transaction, its ledger entry (if any) committed with it.
 struct IndexBulkIngest {
     /// What storing one index did.
