@@ -8,6 +8,7 @@ import Foundation
 public struct Source: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
+    /// The source spelled `rawValue`, as a feed file names it (`ca-warn`, `tx-warn`).
     public init(rawValue: String) {
         self.rawValue = rawValue
     }

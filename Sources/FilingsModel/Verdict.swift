@@ -66,6 +66,7 @@ public struct ClaimVerdict: Sendable, Equatable {
     public var evidence: [Event]
     public var coverage: [SourceCoverage]
 
+    /// A verdict from its parts.
     public init(claim: Claim, verdict: VerdictKind, evidence: [Event], coverage: [SourceCoverage]) {
         self.claim = claim
         self.verdict = verdict
@@ -82,6 +83,7 @@ public struct CheckResult: Sendable, Equatable {
     public var until: String
     public var claims: [ClaimVerdict]
 
+    /// A result from its parts.
     public init(company: String, cik: Int64?, since: String, until: String, claims: [ClaimVerdict]) {
         self.company = company
         self.cik = cik

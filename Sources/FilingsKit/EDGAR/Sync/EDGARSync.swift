@@ -60,7 +60,8 @@ public struct EDGARSync: Sendable {
         let validators = previous.flatMap { $0.status == .ok ? Validators(etag: $0.etag, lastModified: $0.lastModified) : nil }
         let entry = { (status: LedgerEntry.Status, validators: Validators?, rows: Int, detail: String?) in
             LedgerEntry(feed: feed.id, unit: .day(day), status: status, url: url.absoluteString, fetchedAt: context.now(),
-                        etag: validators?.etag, lastModified: validators?.lastModified, rows: rows, detail: detail)
+                        etag: validators?.etag, lastModified: validators?.lastModified, rows: rows, detail: detail,
+                        forms: status == .ok ? .currentReports : nil)
         }
         do {
             switch try await context.fetcher.fetch(url, expecting: .index, validators: validators, sec: true) {
@@ -68,11 +69,7 @@ public struct EDGARSync: Sendable {
                 // The one master-index reader `import` and `backfill` use; the day's ledger entry is committed with its rows.
                 let stored = try IndexBulkIngest(context: context, feed: feed, forms: .currentReports).run(
                     try IndexByteSource(data: data, name: url.absoluteString), recordSource: url.absoluteString,
-                    ledger: { parsed, _ in
-                        var ok = entry(.ok, newValidators, parsed.rowsKept, IndexIngest.note(parsed))
-                        ok.forms = .currentReports
-                        return ok
-                    })
+                    ledger: { parsed, _ in entry(.ok, newValidators, parsed.rowsKept, IndexIngest.note(parsed)) })
                 report.fetched.append(day.iso)
                 report.recordsStored += stored.inserted
                 report.malformedRows += stored.report.malformedCount

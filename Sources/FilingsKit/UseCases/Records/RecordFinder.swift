@@ -3,6 +3,7 @@ import Foundation
 
 /// What `filings records` found: the records within the limit, and how many more there are.
 public struct RecordPage: Sendable {
+    /// The records within the limit, newest first.
     public var records: [RecordJSON]
     /// Records that match but were left out by the limit.
     public var omitted: Int
