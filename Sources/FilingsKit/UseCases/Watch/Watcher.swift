@@ -32,7 +32,7 @@ public struct Watcher: Sendable {
         let cik = match.cik
         let existing = try context.store.watch(cik: cik)
         let known = try context.store.company(cik: cik) ?? Company(cik: cik, name: name, source: "")
-        var watch = Watch(
+        let watch = Watch(
             cik: cik, name: known.name, aliases: Array(Set((existing?.aliases ?? []) + aliases)).sorted(),
             createdAt: existing?.createdAt ?? context.now(), historyLoadedAt: existing?.historyLoadedAt)
         try context.store.saveWatch(watch)
