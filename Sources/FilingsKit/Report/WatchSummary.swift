@@ -14,7 +14,9 @@ public enum WatchSummary {
             lines.append("  aliases: " + outcome.watch.aliases.map(TextSanitizer.singleLine).joined(separator: ", "))
         }
         if outcome.historyError == nil {
-            lines.append("  \(outcome.filingsStored) 8-K filings in its history; \(outcome.historicalEvents) past events recorded as history (not mailed)")
+            // A history EDGAR served in part says where it starts, not only how many filings it holds.
+            let since = outcome.historyIncompleteBefore.map { " since \($0) (EDGAR did not serve the older history pages; a check of an earlier window asks again)" } ?? ""
+            lines.append("  \(outcome.filingsStored) 8-K filings in its history\(since); \(outcome.historicalEvents) past events recorded as history (not mailed)")
         }
         if !outcome.others.isEmpty {
             lines.append("  other companies with similar names (use --cik to pick one):")

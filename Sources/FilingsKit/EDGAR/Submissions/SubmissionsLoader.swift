@@ -11,6 +11,9 @@ struct SubmissionsLoader {
         var company: Company
         /// 8-K family filings added or changed by this load.
         var changed: [Filing]
+        /// The first day the list read holds every filing from: EDGAR's first day when every history
+        /// page was read, later when one was not (or none was asked for).
+        var listedFrom: String?
     }
 
     /// Fetches `CIK##########.json` and, when `includeHistory`, every page it lists; stores the company and its 8-Ks.
@@ -48,7 +51,7 @@ struct SubmissionsLoader {
         }
         let changed = try context.store.upsertSubmissionFilings(filings, historical: historical)
         try recordListed(cik: cik, url: url, from: listedFrom, rows: filings.count)
-        return Outcome(company: company, changed: changed)
+        return Outcome(company: company, changed: changed, listedFrom: listedFrom)
     }
 
     /// The first day EDGAR's electronic record can hold.

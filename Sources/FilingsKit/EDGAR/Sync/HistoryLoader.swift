@@ -17,6 +17,8 @@ struct HistoryLoader {
         var eventsRaised: Int
         /// Filings of the past year that could not be read (they keep their item events; sync retries them).
         var readFailures: [String]
+        /// The first day of a history EDGAR served only in part (a history page missing); nil when whole.
+        var incompleteBefore: String?
     }
 
     /// Loads `watch`'s history and saves the watch as loaded, under the company's current name.
@@ -31,6 +33,7 @@ struct HistoryLoader {
         let stage = try await FilingEventStage(context: context, feed: feed).run(
             stored, company: loaded.company.name, historical: true, readSince: Day(context.now(), in: .eastern).adding(days: -365).iso)
         return Outcome(
-            watch: watch, company: loaded.company, filingsStored: stored.count, eventsRaised: stage.eventsRaised, readFailures: stage.failures)
+            watch: watch, company: loaded.company, filingsStored: stored.count, eventsRaised: stage.eventsRaised, readFailures: stage.failures,
+            incompleteBefore: loaded.listedFrom.flatMap { $0 > SubmissionsLoader.firstDay ? $0 : nil })
     }
 }

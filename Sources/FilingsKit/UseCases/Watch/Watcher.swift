@@ -14,6 +14,8 @@ public struct WatchOutcome: Sendable {
     public var historyError: String?
     /// Filings of the past year that could not be read (they keep their item events).
     public var readFailures: [String] = []
+    /// Set when EDGAR served the history only from this day on (a history page was missing).
+    public var historyIncompleteBefore: String?
 }
 
 /// Resolves a name to one company and starts watching it.
@@ -44,6 +46,7 @@ public struct Watcher: Sendable {
             outcome.filingsStored = history.filingsStored
             outcome.historicalEvents = history.eventsRaised
             outcome.readFailures = history.readFailures
+            outcome.historyIncompleteBefore = history.incompleteBefore
         } catch {
             outcome.historyError = error.localizedDescription
         }
