@@ -51,7 +51,7 @@ public struct Watcher: Sendable {
             outcome.historyError = error.localizedDescription
         }
         // WARN notices and ERM reports already stored may name the new watch (under its former names too).
-        let notices = try NoticeEvents.raiseForWatches(context, warn: try context.store.warnNotices(), erm: try context.store.ermEvents())
+        let notices = try NoticeRaiser.raiseForWatches(context, warn: try context.store.warnNotices(), erm: try context.store.ermEvents())
         outcome.historicalEvents += notices.raised
         return outcome
     }

@@ -1,0 +1,39 @@
+import FilingsModel
+import Foundation
+
+/// Raising notice events for the watched companies: the stage that takes what `NoticeEvents`
+/// (Match, pure) makes of stored WARN notices and ERM events, and writes it to the store.
+enum NoticeRaiser {
+    /// Matches every stored WARN notice and ERM event (or those in a window) against every watch and raises or amends their events.
+    static func raiseForWatches(_ context: FilingsContext, warn: [WarnNotice], erm: [ERMEvent]) throws -> (raised: Int, amended: Int) {
+        var events: [Event] = []
+        let letters = try lettersTouching(warn, context: context)
+        let reportURLs = try context.store.warnReportURLs(keys: letters.map(\.key))
+        for watch in try context.store.watches() {
+            let company = try context.store.company(cik: watch.cik)
+            let matcher = NoticeMatcher(names: WatchNames.names(company: company, watch: watch))
+            // Records older than a month before the watch began are history: the first digest is not a flood.
+            let cutoff = Day(watch.createdAt, in: .eastern).adding(days: -30).iso
+            let name = company?.name ?? watch.name
+            events += NoticeEvents.warnEvents(
+                letters: letters, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now(), reportURLs: reportURLs)
+            events += NoticeEvents.ermEvents(erm, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now())
+        }
+        return try context.store.raiseOrAmend(events, now: context.now())
+    }
+
+    /// Every stored site of the letters that `notices` belong to, so a letter's total counts all its sites.
+    static func lettersTouching(_ notices: [WarnNotice], context: FilingsContext) throws -> [WarnNotice] {
+        let wanted = Set(notices.map(NoticeEvents.letterKey))
+        guard !wanted.isEmpty else { return [] }
+        let words = Set(notices.compactMap { CompanyName.words($0.company).max { $0.count < $1.count } })
+        var sites: [String: WarnNotice] = [:]
+        for word in words {
+            for notice in try context.store.warnNotices(companyContaining: word) where wanted.contains(NoticeEvents.letterKey(notice)) {
+                sites[notice.key] = notice
+            }
+        }
+        for notice in notices { sites[notice.key] = notice }
+        return Array(sites.values)
+    }
+}
