@@ -1,6 +1,7 @@
 import ArgumentParser
 import FilingsKit
 import FilingsModel
+import Foundation
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +18,9 @@ struct CheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let until, since > until { throw ValidationError("--since \(since) is after --until \(until)") }
+        // EDGAR dates its filings in Eastern time; a window that starts after today holds nothing yet.
+        let today = Day(Date(), in: .eastern)
+        if since > today { throw ValidationError("--since \(since) is in the future (today is \(today) in New York)") }
     }
 
     func run() async throws {

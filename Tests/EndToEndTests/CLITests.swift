@@ -97,6 +97,9 @@ import Testing
 
             let badDate = try await runner(mirror, db: db).run(["sync", "--since", "2025-13-01"])
             #expect(badDate.status == 64)
+            let future = try await runner(mirror, db: db).run(["check", "Meta", "--since", "2999-01-01"])
+            #expect(future.status == 64)
+            #expect(future.stderr.contains("--since 2999-01-01 is in the future"), "\(future.stderr)")
         }
     }
 
