@@ -1,24 +1,26 @@
 import Foundation
 
 extension HTMLText {
-    /// Decodes the HTML entities that appear in names (`&amp;`, `&rsquo;`, `&#39;`).
+    /// Decodes the HTML entities in a line of text such as a company name (`&amp;`, `&rsquo;`, `&#39;`),
+    /// by the same table as `plainText`; an `&` that starts no entity stays as it is.
     public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        var result = text
-        let named: [String: String] = [
-            "&amp;": "&", "&rsquo;": "\u{2019}", "&lsquo;": "\u{2018}", "&apos;": "'", "&quot;": "\"",
-            "&ldquo;": "\u{201C}", "&rdquo;": "\u{201D}", "&nbsp;": " ", "&lt;": "<", "&gt;": ">",
-            "&eacute;": "é", "&ndash;": "–", "&mdash;": "—",
-        ]
-        for (entity, value) in named {
-            result = result.replacingOccurrences(of: entity, with: value, options: .caseInsensitive)
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let after = rest.index(after: ampersand)
+            // An entity is short and has no space, `&` or `<` before its `;`.
+            let body = rest[after...].prefix(11).prefix { $0 != ";" && $0 != "&" && $0 != "<" && $0 != " " }
+            let semicolon = body.endIndex
+            if semicolon < rest.endIndex, rest[semicolon] == ";", !body.isEmpty, let decoded = entity(String(body)) {
+                result += decoded
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = rest[after...]
+            }
         }
-        while let range = result.range(of: #"&#(x[0-9A-Fa-f]+|[0-9]+);"#, options: .regularExpression) {
-            let body = result[range].dropFirst(2).dropLast()
-            let value = body.first == "x" || body.first == "X" ? UInt32(body.dropFirst(), radix: 16) : UInt32(body)
-            let replacement = value.flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? ""
-            result.replaceSubrange(range, with: replacement)
-        }
-        return result
+        return result + rest
     }
 }

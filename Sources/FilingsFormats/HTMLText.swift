@@ -43,6 +43,17 @@ public enum HTMLText {
         "check": "\u{2713}", "cross": "\u{2717}", "squ": "\u{25A1}", "frasl": "/", "minus": "\u{2212}",
     ]
 
+    /// The text an entity's body stands for (`amp`, `#146`, `#x2019`), nil when it is none we know.
+    static func entity(_ body: String) -> String? {
+        if body.hasPrefix("#x") || body.hasPrefix("#X") {
+            return UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+        }
+        if body.hasPrefix("#") {
+            return UInt32(body.dropFirst()).map(HTMLText.windows1252).flatMap(Unicode.Scalar.init).map { String($0) }
+        }
+        return HTMLText.namedEntities[body] ?? HTMLText.namedEntities[body.lowercased()]
+    }
+
     /// Old filings write Windows-1252 code points as numeric references (`&#146;` for ’); map 128-159 to what they meant.
     static func windows1252(_ value: UInt32) -> UInt32 {
         let table: [UInt32: UInt32] = [
@@ -137,16 +148,7 @@ public enum HTMLText {
                 index += 1
                 return
             }
-            let body = String(String.UnicodeScalarView(input[(index + 1)..<end]))
-            var decoded: String?
-            if body.hasPrefix("#x") || body.hasPrefix("#X") {
-                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else if body.hasPrefix("#") {
-                decoded = UInt32(body.dropFirst()).map(HTMLText.windows1252).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else {
-                decoded = HTMLText.namedEntities[body] ?? HTMLText.namedEntities[body.lowercased()]
-            }
-            guard let decoded else {
+            guard let decoded = HTMLText.entity(String(String.UnicodeScalarView(input[(index + 1)..<end]))) else {
                 output.append("&")
                 index += 1
                 return
