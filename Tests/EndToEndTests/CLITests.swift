@@ -53,6 +53,11 @@ import Testing
             let third = try await filings.run(["sync", "--since", "2025-11-17", "--until", "2025-11-23"])
             #expect(third.stderr.contains("0 new records, 0 new events"))
 
+            let status = try await filings.run(["status"])
+            #expect(status.status == 0, "\(status.stderr)")
+            #expect(status.stdout.contains("sec-edgar (SEC EDGAR Form 8-K filings): ok"), "\(status.stdout)")
+            #expect(status.stdout.contains("covers: 2025-11-17..2025-11-23"), "\(status.stdout)")
+
             let watches = try await filings.run(["watches", "--json"])
             #expect(watches.stdout.contains("\"cik\" : 1326801"))
 
