@@ -9,8 +9,13 @@ public struct FeedReport: Sendable, Equatable, Codable {
     public var missing: [String] = []
     /// Units whose copy was current (HTTP 304).
     public var unchanged: [String] = []
-    /// Units that failed, each with its reason.
+    /// Units that failed, each with its reason: new failures, which fail the night.
     public var failures: [String] = []
+    /// Units that failed again exactly as they failed before (already reported): standing gaps.
+    /// They are retried each night and listed, but do not fail the night again.
+    public var standing: [String] = []
+    /// Units that had failed before and were stored this time.
+    public var healed: [String] = []
     public var recordsStored = 0
     public var eventsRaised = 0
     /// Rows skipped as malformed, counted.
@@ -20,6 +25,22 @@ public struct FeedReport: Sendable, Equatable, Codable {
         self.feed = feed
     }
 
-    /// True when any unit failed: the exit status is then non-zero and the unit is retried next run.
+    /// True when any unit failed anew: the exit status is then non-zero. Every failed unit is retried next run.
     public var failed: Bool { !failures.isEmpty }
+
+    /// Notes that `unit` failed for `reason`: a standing gap when its last outcome was the same
+    /// failure (reported then), else a new failure.
+    public mutating func fail(_ unit: String, _ reason: String, previous: LedgerEntry?) {
+        if previous?.status == .failed, previous?.detail == reason {
+            standing.append("\(unit): \(reason)")
+        } else {
+            failures.append("\(unit): \(reason)")
+        }
+    }
+
+    /// Notes that `unit` was stored, and healed when its last outcome was a failure.
+    public mutating func stored(_ unit: String, previous: LedgerEntry?) {
+        fetched.append(unit)
+        if previous?.status == .failed { healed.append(unit) }
+    }
 }

@@ -16,7 +16,8 @@ struct NoticeEvidence {
             var spans = try coveredSpans(feed: feed)
             var failures: [String] = []
             if !offline, !spans.cover(window) {
-                failures = await sync(feed, window: window).failures
+                let report = await sync(feed, window: window)
+                failures = report.failures + report.standing
                 spans = try coveredSpans(feed: feed)
             }
             let covered = spans.cover(window)

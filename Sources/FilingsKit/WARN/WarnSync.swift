@@ -34,8 +34,8 @@ public struct WarnSync: Sendable {
     /// Fetches one report (conditionally when read before; archived fiscal-year PDFs only once) and stores it.
     func syncReport(_ url: URL, into report: inout FeedReport) async {
         let unit = LedgerUnit.file(url.absoluteString)
+        let previous = try? context.store.ledgerEntry(feed: feed.id, unit: unit)
         do {
-            let previous = try context.store.ledgerEntry(feed: feed.id, unit: unit)
             let isPDF = url.pathExtension.lowercased() == "pdf"
             if isPDF, previous?.status == .ok {
                 report.unchanged.append(url.absoluteString)
@@ -47,7 +47,7 @@ public struct WarnSync: Sendable {
                 let parsed = try CaliforniaWarnReport.parse(data, source: url.absoluteString)
                 let stored = try NoticeIngest(context: context).storeWarn(
                     parsed, feed: feed.id, unit: unit, url: url.absoluteString, validators: newValidators)
-                report.fetched.append(url.absoluteString)
+                report.stored(url.absoluteString, previous: previous)
                 report.recordsStored += stored.stored
                 report.eventsRaised += stored.eventsRaised
                 report.malformedRows += stored.malformed
@@ -58,7 +58,7 @@ public struct WarnSync: Sendable {
             }
         } catch {
             try? context.store.record(LedgerEntry(feed: feed.id, unit: unit, status: .failed, url: url.absoluteString, fetchedAt: context.now(), detail: error.localizedDescription))
-            report.failures.append("\(url.absoluteString): \(error.localizedDescription)")
+            report.fail(url.absoluteString, error.localizedDescription, previous: previous)
         }
     }
 }

@@ -76,6 +76,39 @@ extension FaultSuite {
             }
         }
 
+        /// A day that fails again exactly as it failed before is a standing gap: listed and retried,
+        /// but the night does not fail again; a different failure does; a success heals it.
+        @Test("a failure seen again the same way is a standing gap, a changed one fails anew, a success heals it")
+        func standingGaps() async throws {
+            try await LoopbackServer.serving { server in
+                let mirror = try await EDGARMirror.start(on: server)
+                await server.route(FaultBench.faultPath, .status(500))
+                let clock = TestClock("2025-11-20T17:00:00Z")
+                let context = try FaultBench.context(mirror, clock: clock, store: try FaultBench.freshStore())
+                let feed = try context.edgarFeed()
+                let day = try #require(Day("2025-11-18"))
+                let first = await EDGARSync(context: context, feed: feed).run(since: day, until: day)
+                #expect(first.failed && first.standing.isEmpty)
+
+                clock.advance(by: 86_400)
+                let again = await EDGARSync(context: context, feed: feed).run(since: day, until: day)
+                #expect(!again.failed, "\(again.failures)")
+                #expect(again.standing.count == 1 && again.standing[0].hasPrefix("2025-11-18: "), "\(again.standing)")
+                let printed = SyncSummary.text([again])
+                #expect(printed.hasPrefix("sec-edgar: ok but for 1 standing gap"), "\(printed)")
+                #expect(printed.contains("still failing as reported before: 2025-11-18: "), "\(printed)")
+
+                await server.route(FaultBench.faultPath, .status(503))
+                let changed = await EDGARSync(context: context, feed: feed).run(since: day, until: day)
+                #expect(changed.failed && changed.standing.isEmpty, "a different failure is news")
+
+                await server.route(FaultBench.faultPath, .ok(try SharedData.fixture("mirror/master.\(FaultBench.faultDay).idx")))
+                let healed = await EDGARSync(context: context, feed: feed).run(since: day, until: day)
+                #expect(!healed.failed && healed.healed == ["2025-11-18"])
+                #expect(SyncSummary.text([healed]).contains("sec-edgar healed: 2025-11-18 stored after failing"))
+            }
+        }
+
         @Test("a daily index with corrupt rows: the good rows are stored, the bad ones counted with the first one's line")
         func corruptRowsInADailyIndex() async throws {
             try await LoopbackServer.serving { server in

@@ -70,7 +70,7 @@ public struct EDGARSync: Sendable {
                 let stored = try IndexBulkIngest(context: context, feed: feed, forms: .currentReports).run(
                     try IndexByteSource(data: data, name: url.absoluteString), recordSource: url.absoluteString,
                     ledger: { parsed, _ in entry(.ok, newValidators, parsed.rowsKept, IndexIngest.note(parsed)) })
-                report.fetched.append(day.iso)
+                report.stored(day.iso, previous: previous)
                 report.recordsStored += stored.inserted
                 report.malformedRows += stored.report.malformedCount
                 if let note = IndexIngest.note(stored.report) { context.log("\(url.absoluteString): \(note)") }
@@ -84,7 +84,7 @@ public struct EDGARSync: Sendable {
             return true
         } catch {
             try context.store.record(entry(.failed, nil, 0, error.localizedDescription))
-            report.failures.append("\(day.iso): \(error.localizedDescription)")
+            report.fail(day.iso, error.localizedDescription, previous: previous)
             // A server still unreachable after the client's retries will not answer for the next day either;
             // any other failure is the day's own, and later days still run.
             if let error = error as? HTTPError, error.isUnreachable { return false }
