@@ -28,10 +28,10 @@ public struct FeedReport: Sendable, Equatable, Codable {
     /// True when any unit failed anew: the exit status is then non-zero. Every failed unit is retried next run.
     public var failed: Bool { !failures.isEmpty }
 
-    /// Notes that `unit` failed for `reason`: a standing gap when its last outcome was the same
-    /// failure (reported then), else a new failure.
+    /// Notes that `unit` failed (or read suspect) for `reason`: a standing gap when its last outcome
+    /// was the same trouble (reported then), else a new failure.
     public mutating func fail(_ unit: String, _ reason: String, previous: LedgerEntry?) {
-        if previous?.status == .failed, previous?.detail == reason {
+        if previous?.isTrouble == true, previous?.detail == reason {
             standing.append("\(unit): \(reason)")
         } else {
             failures.append("\(unit): \(reason)")
@@ -41,6 +41,6 @@ public struct FeedReport: Sendable, Equatable, Codable {
     /// Notes that `unit` was stored, and healed when its last outcome was a failure.
     public mutating func stored(_ unit: String, previous: LedgerEntry?) {
         fetched.append(unit)
-        if previous?.status == .failed { healed.append(unit) }
+        if previous?.isTrouble == true { healed.append(unit) }
     }
 }

@@ -10,6 +10,10 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
         case missing
         /// The fetch or parse failed; the unit is retried on the next sync.
         case failed
+        /// Read, but holding far fewer rows than the last good read (a bot wall answering 200 with an
+        /// empty file, say): nothing of it was stored, the earlier read's rows and coverage are kept,
+        /// and the unit is read again on the next sync.
+        case suspect
     }
 
     public var feed: String
@@ -47,6 +51,12 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
         self.coversUntil = coversUntil
         self.forms = forms
     }
+
+    /// True when the rows of a good read are stored for the unit (a suspect read keeps the earlier one's).
+    public var holdsData: Bool { status == .ok || status == .suspect }
+
+    /// True when the last outcome was bad news to report: a failure or a suspect read.
+    public var isTrouble: Bool { status == .failed || status == .suspect }
 
     /// The days the unit's data speaks for, when it says.
     public var coverage: DaySpan? {

@@ -97,6 +97,6 @@ struct NoticeEvidence {
 
     /// The spans of days the feed's stored files speak for, sorted and merged where they touch.
     func coveredSpans(feed: FeedDefinition) throws -> [DaySpan] {
-        DaySpan.merged(try context.store.ledger(feed: feed.id).filter { $0.status == .ok }.compactMap(\.coverage))
+        DaySpan.merged(try context.store.ledger(feed: feed.id).filter(\.holdsData).compactMap(\.coverage))
     }
 }

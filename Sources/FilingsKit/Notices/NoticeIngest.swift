@@ -17,12 +17,32 @@ struct NoticeIngest {
         /// Rows skipped as malformed.
         var malformed = 0
         var eventsRaised = 0
+        /// Set when the file was suspect and nothing of it was stored: why.
+        var suspect: String?
+    }
+
+    /// A file read with fewer than half the rows of the last good read of the same file (of 20 or
+    /// more) is suspect: WARN reports grow through their year, they do not lose half their rows.
+    static func isSuspect(rows: Int, before: Int) -> Bool {
+        before >= 20 && rows < before / 2
     }
 
     /// Stores a California WARN report read from `url` (a URL or a path) as `unit` of `feed`.
     func storeWarn(
         _ parsed: WarnParseResult, feed: String, unit: LedgerUnit, url: String, validators: Validators? = nil
     ) throws -> Outcome {
+        if let previous = try context.store.ledgerEntry(feed: feed, unit: unit), previous.holdsData,
+            Self.isSuspect(rows: parsed.notices.count, before: previous.rows)
+        {
+            // Not truth: the earlier read's rows and coverage stay, and the file is read again next time.
+            let reason = "suspect: read \(parsed.notices.count) rows where the last good read had \(previous.rows); nothing of it stored, the earlier read kept"
+            var kept = previous
+            kept.status = .suspect
+            kept.fetchedAt = context.now()
+            kept.detail = reason
+            try context.store.record(kept)
+            return Outcome(rows: parsed.notices.count, malformed: parsed.diagnostics.count, suspect: reason)
+        }
         let entry = ledgerEntry(
             feed: feed, unit: unit, url: url, validators: validators, rows: parsed.notices.count,
             skipped: parsed.diagnostics.count, coverage: parsed.coverage)

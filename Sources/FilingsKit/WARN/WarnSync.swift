@@ -47,6 +47,10 @@ public struct WarnSync: Sendable {
                 let parsed = try CaliforniaWarnReport.parse(data, source: url.absoluteString)
                 let stored = try NoticeIngest(context: context).storeWarn(
                     parsed, feed: feed.id, unit: unit, url: url.absoluteString, validators: newValidators)
+                if let suspect = stored.suspect {
+                    report.fail(url.absoluteString, suspect, previous: previous)
+                    return
+                }
                 report.stored(url.absoluteString, previous: previous)
                 report.recordsStored += stored.stored
                 report.eventsRaised += stored.eventsRaised

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FilingsKit
+@testable import FilingsModel
 @testable import FilingsTestSupport
 
 @Suite(.serialized) struct NoticeSyncTests {
@@ -39,6 +40,48 @@ import Testing
 
             let again = await WarnSync(context: context, feed: try context.feeds.feed(id: "ca-warn")).run()
             #expect(again.unchanged.count == 1 && again.recordsStored == 0 && again.eventsRaised == 0)
+        }
+    }
+
+    /// A workbook that comes back with a fraction of its rows (a bot wall answering 200 with an empty
+    /// sheet) is suspect, not truth: nothing of it is stored, the earlier read's rows and coverage
+    /// stay, the night fails once, then it is a standing gap until a good read heals it.
+    @Test func aWorkbookThatLosesMostOfItsRowsIsSuspectNotTruth() async throws {
+        try await LoopbackServer.serving { server in
+            let clock = TestClock("2025-10-10T12:00:00Z")
+            let mirror = try await EDGARMirror.start(on: server)
+            let full = (1...24).map { index in
+                NoticeMirror.Row(
+                    county: "Santa Clara", notice: "2025-09-\(10 + index % 10)", processed: "2025-09-20", effective: "2025-11-20",
+                    company: "Company \(index) Inc", layoffOrClosure: "Layoff Permanent", employees: 50 + index,
+                    address: "\(index) Main St, San Jose, CA 95110")
+            }
+            try await NoticeMirror.start(on: mirror, rows: full)
+            let context = try mirror.context(now: clock.now)
+            let feed = try context.feeds.feed(id: "ca-warn")
+            let first = await WarnSync(context: context, feed: feed).run()
+            #expect(first.failures == [] && first.recordsStored == 24)
+            let coverage = try #require(try context.store.ledger(feed: "ca-warn").first?.coverage)
+
+            await mirror.server.route(NoticeMirror.workbookPath, .ok(try NoticeMirror.workbook(Array(full.prefix(2))), headers: ["ETag": "\"bot\""]))
+            clock.advance(by: 86_400)
+            let suspect = await WarnSync(context: context, feed: feed).run()
+            #expect(suspect.failed)
+            #expect(suspect.failures.first?.contains("suspect: read 2 rows where the last good read had 24") == true, "\(suspect.failures)")
+            #expect(try context.store.warnNotices().count == 24)
+            let entry = try #require(try context.store.ledger(feed: "ca-warn").first)
+            #expect(entry.status == .suspect && entry.coverage == coverage && entry.rows == 24)
+            #expect(try NoticeEvidence(context: context).coveredSpans(feed: feed) == [coverage])
+
+            clock.advance(by: 86_400)
+            let again = await WarnSync(context: context, feed: feed).run()
+            #expect(!again.failed && again.standing.count == 1, "\(again)")
+
+            await mirror.server.route(NoticeMirror.workbookPath, .ok(try NoticeMirror.workbook(full), headers: ["ETag": "\"wb2\""]))
+            clock.advance(by: 86_400)
+            let healed = await WarnSync(context: context, feed: feed).run()
+            #expect(!healed.failed && healed.healed.count == 1)
+            #expect(try context.store.ledger(feed: "ca-warn").first?.status == .ok)
         }
     }
 

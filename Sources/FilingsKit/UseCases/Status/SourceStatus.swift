@@ -49,7 +49,7 @@ public struct StatusReporter: Sendable {
 
     func status(_ feed: FeedDefinition) throws -> SourceStatus {
         let ledger = try context.store.ledger(feed: feed.id)
-        let ok = ledger.filter { $0.status == .ok }
+        let ok = ledger.filter(\.holdsData)
         // A daily index speaks for its day, and so does a day EDGAR settled without one (weekends,
         // holidays); every other unit for the days it says it covers.
         let edgar = EDGARSync(context: context, feed: feed)
@@ -67,7 +67,7 @@ public struct StatusReporter: Sendable {
             lastAttempt: ledger.map(\.fetchedAt).max(), unitsOK: ok.count,
             unitsMissing: ledger.filter { $0.status == .missing }.count, rows: ok.map(\.rows).reduce(0, +),
             covered: DaySpan.merged(spans).map(\.description),
-            failing: ledger.filter { $0.status == .failed }.sorted { $0.fetchedAt < $1.fetchedAt }.map {
+            failing: ledger.filter(\.isTrouble).sorted { $0.fetchedAt < $1.fetchedAt }.map {
                 SourceStatus.Failure(unit: $0.unit.description, lastTried: $0.fetchedAt, detail: $0.detail ?? "")
             })
     }
