@@ -18,11 +18,13 @@ public struct FeedDefinition: Codable, Sendable, Equatable {
     public var requestsPerSecond: Double?
     /// How far back the first sync reaches, in days.
     public var firstSyncDays: Int?
+    /// For a state WARN feed: how the state publishes its notices and how its file is read.
+    public var warn: WarnTableSpec?
 
     /// A feed from its parts, as a feed file declares them.
     public init(
         id: String, kind: FeedKind, title: String, canShow: String? = nil, sec: Bool, urls: [String: String], paths: [String: String],
-        requestsPerSecond: Double? = nil, firstSyncDays: Int? = nil
+        requestsPerSecond: Double? = nil, firstSyncDays: Int? = nil, warn: WarnTableSpec? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -33,6 +35,7 @@ public struct FeedDefinition: Codable, Sendable, Equatable {
         self.paths = paths
         self.requestsPerSecond = requestsPerSecond
         self.firstSyncDays = firstSyncDays
+        self.warn = warn
     }
 
     /// The `source` of the records this feed brings: its id, but for EDGAR's feed, whose records are `sec-8k`.
@@ -65,6 +68,8 @@ public enum FeedKind: String, Codable, Sendable, CaseIterable {
     case californiaWarn = "ca-edd-warn"
     /// Eurofound's ERM CSV export.
     case eurofoundERM = "eurofound-erm"
+    /// A US state's WARN notices, read as its `warn` block declares (a table in CSV, XLSX, HTML or JSON).
+    case stateWarn = "state-warn"
 }
 
 /// Why a feed file could not be used.

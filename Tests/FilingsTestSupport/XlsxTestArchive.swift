@@ -47,3 +47,35 @@ enum XlsxTestArchive {
         return try zip(entries)
     }
 }
+
+extension XlsxTestArchive {
+    /// A one-sheet workbook of `rows`: plain numbers as number cells (as Excel stores counts and
+    /// date serials), everything else as inline strings.
+    static func workbook(rows: [[String]], sheet: String = "Sheet1") throws -> Data {
+        func column(_ index: Int) -> String {
+            var name = ""
+            var number = index + 1
+            while number > 0 {
+                let remainder = (number - 1) % 26
+                name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+                number = (number - 1) / 26
+            }
+            return name
+        }
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        let body = rows.enumerated().map { rowIndex, cells -> String in
+            let xml = cells.enumerated().compactMap { index, text -> String? in
+                guard !text.isEmpty else { return nil }
+                let reference = "\(column(index))\(rowIndex + 1)"
+                if Double(text) != nil, text.first != "0" || text == "0" {
+                    return "<c r=\"\(reference)\"><v>\(text)</v></c>"
+                }
+                return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(escaped(text))</t></is></c>"
+            }.joined()
+            return "<row r=\"\(rowIndex + 1)\">\(xml)</row>"
+        }.joined()
+        return try workbook(sheets: [(sheet, "<sheetData>\(body)</sheetData>")], sharedStrings: nil)
+    }
+}

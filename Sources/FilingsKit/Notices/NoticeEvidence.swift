@@ -65,6 +65,8 @@ struct NoticeEvidence {
         switch feed.kind {
         case .californiaWarn:
             report = await WarnSync(context: context, feed: feed).run()
+        case .stateWarn:
+            report = await StateWarnSync(context: context, feed: feed).run()
         case .eurofoundERM:
             do {
                 try await ERMSync(context: context, feed: feed).fetch(from: window.from, until: window.until, into: &report)
@@ -82,8 +84,11 @@ struct NoticeEvidence {
         let matcher = NoticeMatcher(names: names)
         let company = names.first?.name ?? String(cik)
         switch feed.kind {
-        case .californiaWarn:
-            let notices = try context.store.warnNotices(since: window.from.iso, until: window.until.iso)
+        case .californiaWarn, .stateWarn:
+            // A notice's date is its notice date, else the day the state received it (some states give only that).
+            let notices = try context.store.warnNotices(source: feed.source).filter { notice in
+                (notice.noticeDate ?? notice.receivedDate ?? notice.effectiveDate).flatMap(Day.init).map { window.contains($0) } ?? false
+            }
             return NoticeEvents.warnEvents(
                 letters: notices, company: company, cik: cik, matcher: matcher, historicalBefore: nil, now: context.now(),
                 reportURLs: try context.store.warnReportURLs(keys: notices.map(\.key)))

@@ -27,9 +27,10 @@ struct NoticeIngest {
         before >= 20 && rows < before / 2
     }
 
-    /// Stores a California WARN report read from `url` (a URL or a path) as `unit` of `feed`.
+    /// Stores a state's WARN report read from `url` (a URL or a path) as `unit` of `feed`, speaking
+    /// for `coverage` (default: the span of its rows' dates).
     func storeWarn(
-        _ parsed: WarnParseResult, feed: String, unit: LedgerUnit, url: String, validators: Validators? = nil
+        _ parsed: WarnParseResult, feed: String, unit: LedgerUnit, url: String, validators: Validators? = nil, coverage: DaySpan? = nil
     ) throws -> Outcome {
         if let previous = try context.store.ledgerEntry(feed: feed, unit: unit), previous.holdsData,
             Self.isSuspect(rows: parsed.notices.count, before: previous.rows)
@@ -45,7 +46,7 @@ struct NoticeIngest {
         }
         let entry = ledgerEntry(
             feed: feed, unit: unit, url: url, validators: validators, rows: parsed.notices.count,
-            skipped: parsed.diagnostics.count, coverage: parsed.coverage)
+            skipped: parsed.diagnostics.count, coverage: coverage ?? parsed.coverage)
         let stored = try context.store.storeWarnReport(parsed.notices, sourceURL: url, ledger: entry, now: context.now())
         let events = try NoticeRaiser.raiseForWatches(context, warn: stored.inserted + stored.amended, erm: [])
         return Outcome(

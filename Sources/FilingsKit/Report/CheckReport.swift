@@ -17,17 +17,46 @@ public enum CheckReport {
                 lines.append(line)
             }
             if claim.evidence.count > 20 { lines.append("  … and \(claim.evidence.count - 20) more (use --json)") }
-            for source in claim.coverage {
+            let states = claim.coverage.filter { $0.source.isStateWarn && $0.source != .caWarn }
+            for source in claim.coverage where !states.contains(source) || !foldable(source) {
                 let span = [source.from, source.until].compactMap { $0 }.joined(separator: "..")
                 // The span is what the source holds, said as such: beside "NOT covered" a bare span read as the gap.
                 let holds = span.isEmpty ? "" : " (holds \(span))"
                 lines.append("  \(source.source.rawValue): \(source.covered ? "covered" : "NOT covered")\(holds): \(TextSanitizer.singleLine(source.note))")
                 lines.append("      can show: \(source.scope)")
             }
+            lines += foldedStates(states.filter(foldable))
         }
         lines.append("")
         lines.append("No record is not a denial: departures below officer level and small cuts leave no filing.")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How a state that publishes no notices is said, in its note and its folded line.
+    static let doesNotPublish = "does not publish"
+    /// How a state feed never read is said.
+    static let neverRead = "never read"
+
+    /// A state's line that folds with others agreeing with it: covered, never read, or not published.
+    private static func foldable(_ source: SourceCoverage) -> Bool {
+        source.covered || source.note.hasPrefix(doesNotPublish) || source.note.hasPrefix(neverRead)
+    }
+
+    /// One line for the states that are covered, one for those never read, one for those that do not publish.
+    private static func foldedStates(_ states: [SourceCoverage]) -> [String] {
+        func codes(_ list: [SourceCoverage]) -> String {
+            list.compactMap { USState.code(of: $0.source) }.sorted().joined(separator: ", ")
+        }
+        var lines: [String] = []
+        let covered = states.filter(\.covered)
+        let unread = states.filter { $0.note.hasPrefix(neverRead) }
+        let silent = states.filter { $0.note.hasPrefix(doesNotPublish) }
+        if !covered.isEmpty { lines.append("  state WARN, covered (\(covered.count)): \(codes(covered))") }
+        if !unread.isEmpty {
+            lines.append("  state WARN, NOT covered, never read (\(unread.count)): \(codes(unread)); `filings sync` reads them")
+        }
+        if !silent.isEmpty { lines.append("  state WARN, NOT covered, the state does not publish notices (\(silent.count)): \(codes(silent))") }
+        return lines
     }
 
     static func headline(_ verdict: VerdictKind) -> String {

@@ -36,7 +36,7 @@ public struct RecordJSON: Encodable, Sendable, Equatable {
     /// The record form of one WARN site row: `date` is its notice date.
     public init(_ notice: WarnNotice) {
         self.init(
-            source: .caWarn, sourceRef: notice.key, company: notice.company, cik: nil, date: notice.noticeDate, kind: notice.kind,
+            source: notice.source, sourceRef: notice.key, company: notice.company, cik: nil, date: notice.noticeDate, kind: notice.kind,
             employees: notice.employees, location: [notice.address, notice.city, notice.county.map { $0 + " County" }].compactMap { $0 }.first,
             url: nil, receivedDate: notice.receivedDate, effectiveDate: notice.effectiveDate)
     }

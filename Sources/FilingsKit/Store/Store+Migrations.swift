@@ -291,6 +291,16 @@ extension Store {
                     arguments: [unit.stored, detail, forms, row["rowid"]])
             }
         }
+        migrator.registerMigration("v13-state-warn") { db in
+            // Every state's notices share one table; each row names its source (`ca-warn`, `wa-warn`),
+            // and rows stored before there was more than one state are California's.
+            try db.alter(table: "warnNotice") { t in
+                t.add(column: "source", .text).notNull().defaults(to: "ca-warn")
+                t.add(column: "temporary", .boolean)
+                t.add(column: "amendment", .boolean)
+            }
+            try db.create(index: "warnNotice_source_noticeDate", on: "warnNotice", columns: ["source", "noticeDate"])
+        }
         return migrator
     }
 }

@@ -83,7 +83,8 @@ extension Store {
     /// letter lists several sites in one city, the row with the same count is taken first.
     static func earlierEdition(of notice: WarnNotice, excluding taken: Set<String>, _ db: Database) throws -> WarnNotice? {
         let candidates = try WarnNotice.filter(
-            Column("normalizedCompany") == CompanyName.normalize(notice.company) && Column("noticeDate") == notice.noticeDate
+            Column("source") == notice.source.rawValue && Column("normalizedCompany") == CompanyName.normalize(notice.company)
+                && Column("noticeDate") == notice.noticeDate
                 && Column("effectiveDate") == notice.effectiveDate
         ).order(Column("sourceRow")).fetchAll(db).filter { !taken.contains($0.key) && sameSite($0, notice) }
         return candidates.first { $0.employees == notice.employees } ?? candidates.first
@@ -99,10 +100,11 @@ extension Store {
         return false
     }
 
-    /// WARN rows whose notice date falls in a window (all when nil), newest first.
-    public func warnNotices(since: String? = nil, until: String? = nil) throws -> [WarnNotice] {
+    /// WARN rows whose notice date falls in a window (all when nil), of one state's source or all, newest first.
+    public func warnNotices(since: String? = nil, until: String? = nil, source: Source? = nil) throws -> [WarnNotice] {
         try writer.read { db in
             var request = WarnNotice.all()
+            if let source { request = request.filter(Column("source") == source.rawValue) }
             if let since { request = request.filter(Column("noticeDate") >= since) }
             if let until { request = request.filter(Column("noticeDate") <= until) }
             return try request.order(Column("noticeDate").desc).fetchAll(db)

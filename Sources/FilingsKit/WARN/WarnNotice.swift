@@ -1,8 +1,10 @@
 import FilingsModel
-/// One site row of a California WARN report: a notice letter covers one or more sites.
+/// One site row of a state's WARN notices: a notice letter covers one or more sites.
 public struct WarnNotice: Codable, Sendable, Equatable {
     /// Stable natural key: FNV-1a 64 (hex) of source, normalized company, the three dates and the site (see `WarnNoticeKey`).
     public var key: String
+    /// The state source the row belongs to (`ca-warn`, `wa-warn`), whoever published the file it was read from.
+    public var source: Source
     /// Company as printed, cleaned: entities decoded, line breaks and runs of spaces collapsed.
     public var company: String
     /// Date on the notice letter, ISO `YYYY-MM-DD`.
@@ -25,6 +27,10 @@ public struct WarnNotice: Codable, Sendable, Equatable {
     public var city: String?
     /// "Related Industry", when the report has that column.
     public var industry: String?
+    /// True when the state marks the layoff temporary, false when it marks it permanent; nil when it says neither.
+    public var temporary: Bool?
+    /// True when the state marks the notice as amending an earlier one.
+    public var amendment: Bool?
     /// File name the row was read from.
     public var sourceFile: String
     /// Row number in the sheet (workbooks) or line number in the extracted text (PDFs).
@@ -32,10 +38,11 @@ public struct WarnNotice: Codable, Sendable, Equatable {
 
     /// A notice from its parts; `key` is computed by `WarnNoticeKey` when not given.
     public init(
-        key: String? = nil, company: String, noticeDate: String?, receivedDate: String?, effectiveDate: String?,
+        key: String? = nil, source: Source = .caWarn, company: String, noticeDate: String?, receivedDate: String?, effectiveDate: String?,
         employees: Int?, layoffOrClosure: String?, county: String?, address: String?, city: String?,
-        industry: String?, sourceFile: String, sourceRow: Int
+        industry: String?, temporary: Bool? = nil, amendment: Bool? = nil, sourceFile: String, sourceRow: Int
     ) {
+        self.source = source
         self.company = company
         self.noticeDate = noticeDate
         self.receivedDate = receivedDate
@@ -47,10 +54,12 @@ public struct WarnNotice: Codable, Sendable, Equatable {
         self.address = address
         self.city = city
         self.industry = industry
+        self.temporary = temporary
+        self.amendment = amendment
         self.sourceFile = sourceFile
         self.sourceRow = sourceRow
         self.key = key ?? WarnNoticeKey.key(
-            company: company, noticeDate: noticeDate, effectiveDate: effectiveDate,
+            source: source, company: company, noticeDate: noticeDate, effectiveDate: effectiveDate,
             receivedDate: receivedDate, site: address ?? city ?? county ?? ""
         )
     }

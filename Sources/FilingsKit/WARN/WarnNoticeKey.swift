@@ -1,12 +1,13 @@
+import FilingsModel
 /// The stable natural key of a WARN row, identical across runs, machines and platforms.
 public enum WarnNoticeKey {
-    /// FNV-1a 64-bit of `ca-warn|company|notice|effective|received|site`, as 16 lowercase hex digits.
+    /// FNV-1a 64-bit of `source|company|notice|effective|received|site`, as 16 lowercase hex digits.
     ///
     /// The company is `CompanyName.normalize`d and the site lowercased with spaces collapsed, so
     /// re-typed punctuation or a trailing "Inc." in a later edition of the report keeps the key.
-    public static func key(company: String, noticeDate: String?, effectiveDate: String?, receivedDate: String?, site: String) -> String {
+    public static func key(source: Source = .caWarn, company: String, noticeDate: String?, effectiveDate: String?, receivedDate: String?, site: String) -> String {
         let fields = [
-            "ca-warn", CompanyName.normalize(company), noticeDate ?? "", effectiveDate ?? "", receivedDate ?? "",
+            source.rawValue, CompanyName.normalize(company), noticeDate ?? "", effectiveDate ?? "", receivedDate ?? "",
             WarnText.collapse(site).lowercased(),
         ]
         return fnv1a64Hex(fields.joined(separator: "|"))

@@ -12,8 +12,9 @@ import Testing
     /// but for EDGAR's feed, whose records are `sec-8k`.
     @Test func theShippedFeedsSpellEachSourceOneWay() throws {
         let catalog = try FeedCatalog(directory: packageFeeds)
-        #expect(catalog.feeds.map(\.id) == ["ca-warn", "eu-erm", "sec-edgar"])
-        #expect(catalog.feeds.map(\.source) == [.caWarn, .euErm, .sec8k])
+        #expect(catalog.feeds.filter { $0.kind != .stateWarn }.map(\.id) == ["ca-warn", "eu-erm", "sec-edgar"])
+        #expect(catalog.feeds.filter { $0.kind != .stateWarn }.map(\.source) == [.caWarn, .euErm, .sec8k])
+        #expect(catalog.feeds.filter { $0.kind == .stateWarn }.allSatisfy { $0.source.rawValue == $0.id && $0.source.isStateWarn })
         #expect(catalog.feed(for: .caWarn)?.kind == .californiaWarn)
         #expect(catalog.feeds.allSatisfy { !($0.canShow ?? "").isEmpty }, "every feed says what it can show")
     }

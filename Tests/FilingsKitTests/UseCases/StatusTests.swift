@@ -57,6 +57,8 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(StatusSummary.json(try reporter.statuses(), secBanUntil: reporter.secBanUntil()).utf8))
                 as? [String: Any])
         #expect(json["secBanUntil"] as? String == "2025-11-26T12:10:00Z")
-        #expect((json["sources"] as? [[String: Any]])?.map { $0["source"] as? String } == ["ca-warn", "eu-erm", "sec-8k"])
+        let listed = (json["sources"] as? [[String: Any]])?.compactMap { $0["source"] as? String } ?? []
+        #expect(listed.filter { !$0.hasSuffix("-warn") || $0 == "ca-warn" } == ["ca-warn", "eu-erm", "sec-8k"])
+        #expect(listed.contains("wa-warn") && listed.contains("wy-warn"))
     }
 }

@@ -98,7 +98,18 @@ import Testing
         let notice = site("Meta Platforms, Inc.", employees: 100, address: "1 Hacker Way  Menlo Park CA 94025", city: "Menlo Park", file: "warn.xlsx", row: 2)
         let oldLetter = WarnNoticeKey.fnv1a64Hex(["meta platforms", "2025-03-03", "2025-05-02", "2025-03-04"].joined(separator: "|"))
         try old.write { db in
-            try notice.insert(db)
+            // The columns of that schema: the record type has grown since.
+            try db.execute(
+                sql: """
+                    INSERT INTO warnNotice (key, company, noticeDate, receivedDate, effectiveDate, employees, layoffOrClosure, kind,
+                        county, address, city, industry, sourceFile, sourceRow)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    notice.key, notice.company, notice.noticeDate, notice.receivedDate, notice.effectiveDate, notice.employees,
+                    notice.layoffOrClosure, notice.kind.rawValue, notice.county, notice.address, notice.city, notice.industry,
+                    notice.sourceFile, notice.sourceRow,
+                ])
             try db.execute(
                 sql: """
                     INSERT INTO event (key, cik, company, kind, source, sourceRef, date, summary, strength, historical, createdAt)

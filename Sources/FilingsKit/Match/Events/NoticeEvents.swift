@@ -9,7 +9,7 @@ public enum NoticeEvents {
         letters notices: [WarnNotice], company: String, cik: Int64?, matcher: NoticeMatcher, historicalBefore: String?, now: Date,
         reportURLs: [String: String] = [:]
     ) -> [Event] {
-        let letters = Dictionary(grouping: notices) { letterKey($0) }
+        let letters = Dictionary(grouping: notices) { "\($0.source.rawValue):\(letterKey($0))" }
         return letters.values.compactMap { sites -> Event? in
             guard let first = sites.first else { return nil }
             let date = first.noticeDate ?? first.receivedDate ?? first.effectiveDate ?? ""
@@ -24,12 +24,13 @@ public enum NoticeEvents {
             let places = Array(Set(sites.compactMap { $0.city ?? $0.county })).sorted()
             let kind: EventKind = contractor ? .other : (sites.contains { $0.kind == .closure } ? .closure : .layoff)
             var summary = contractor ? "contractor's WARN notice at \(company)'s site: \(first.company)" : "WARN notice: \(first.layoffOrClosure ?? kind.rawValue)"
-            summary += ", \(total) employees at \(sites.count) California site\(sites.count == 1 ? "" : "s")"
+            let state = USState.code(of: first.source).map(USState.name) ?? first.source.rawValue
+            summary += ", \(total) employees at \(sites.count) \(state) site\(sites.count == 1 ? "" : "s")"
             if !places.isEmpty { summary += " (\(places.prefix(5).joined(separator: ", "))\(places.count > 5 ? ", …" : ""))" }
             if let effective = first.effectiveDate { summary += ", effective \(effective)" }
             return Event(
-                key: "\(Source.caWarn.rawValue):\(cik.map(String.init) ?? CompanyName.normalize(company)):\(letterKey(first))",
-                cik: cik, company: company, kind: kind, source: .caWarn, sourceRef: sites.map(\.key).sorted().joined(separator: ","),
+                key: "\(first.source.rawValue):\(cik.map(String.init) ?? CompanyName.normalize(company)):\(letterKey(first))",
+                cik: cik, company: company, kind: kind, source: first.source, sourceRef: sites.map(\.key).sorted().joined(separator: ","),
                 date: date, url: sites.lazy.compactMap { reportURLs[$0.key] }.first, summary: summary, strength: .legalNotice,
                 historical: historicalBefore.map { date < $0 } ?? false, employees: total > 0 ? total : nil,
                 quote: sites.compactMap(\.address).prefix(3).joined(separator: "; ").nilIfEmpty, matchedName: first.company, createdAt: now)

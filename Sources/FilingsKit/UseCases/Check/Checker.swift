@@ -26,7 +26,14 @@ public struct Checker: Sendable {
         var events = sec.events
         let company = try context.store.company(cik: cik)
         let names = WatchNames.names(company: company, watch: try context.store.watch(cik: cik))
+        // States that publish nothing, and state feeds never read, are listed with the answer but do not
+        // weigh on it: neither can be closed by fetching now (a state's first read is the nightly sync's).
+        var unread: [SourceCoverage] = []
         for feed in context.feeds.feeds where feed.kind != .secEdgar {
+            if let gap = try unreadState(feed) {
+                unread.append(gap)
+                continue
+            }
             let notices = await NoticeEvidence(context: context).evidence(
                 feed: feed, cik: cik, names: names, window: window, offline: offline)
             coverage.append(notices.coverage)
@@ -34,7 +41,26 @@ public struct Checker: Sendable {
         }
         return CheckResult(
             company: company?.name ?? name, cik: cik, since: window.from.iso, until: window.until.iso,
-            claims: claims.map { CheckVerdicts.verdict(for: $0, events: events, coverage: coverage) })
+            claims: claims.map { claim in
+                var verdict = CheckVerdicts.verdict(for: claim, events: events, coverage: coverage)
+                verdict.coverage += unread.filter { claim.weighs($0.source) }
+                return verdict
+            })
+    }
+
+    /// The coverage line of a state feed that publishes nothing or has never been read; nil for any other feed.
+    private func unreadState(_ feed: FeedDefinition) throws -> SourceCoverage? {
+        guard feed.kind == .stateWarn, let spec = feed.warn else { return nil }
+        let scope = feed.canShow ?? ""
+        if !spec.publishes {
+            return SourceCoverage(
+                source: feed.source, covered: false, from: nil, until: nil,
+                note: "\(CheckReport.doesNotPublish): \(spec.unpublished ?? feed.title)", scope: scope)
+        }
+        guard try context.store.ledger(feed: feed.id).isEmpty else { return nil }
+        return SourceCoverage(
+            source: feed.source, covered: false, from: nil, until: nil,
+            note: "\(CheckReport.neverRead): run `filings sync --only \(feed.id)` or import a file of it", scope: scope)
     }
 
     /// The CIK `name` means: offline, only from stored names (a watch, a CIK, a stored name or ticker).

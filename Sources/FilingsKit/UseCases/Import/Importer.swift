@@ -21,16 +21,22 @@ public enum ImportError: LocalizedError, Equatable {
     case unknownKind(path: String)
     case pageWithoutCIK(path: String)
     case tooLarge(path: String, bytes: Int, limit: Int)
+    case notStateWarn(path: String, source: String)
+    case ambiguousState(path: String, states: [String])
 
     public var errorDescription: String? {
         switch self {
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .unknownKind(let path):
-            "\(path): not a file filings can import (EDGAR index, submissions JSON, ticker map, California WARN workbook or PDF, Eurofound ERM CSV)"
+            "\(path): not a file filings can import (EDGAR index, submissions JSON, ticker map, a state's WARN file or a peer's WARN dataset, California WARN workbook or PDF, Eurofound ERM CSV); for a state's file, name its state with --source XX-warn"
         case .pageWithoutCIK(let path):
             "\(path): a submissions history page names no company; keep its EDGAR name (CIK##########-submissions-001.json) so its CIK is known"
         case .tooLarge(let path, let bytes, let limit):
             "\(path): \(bytes) bytes is more than any file filings imports (at most \(limit) bytes; EDGAR's quarterly indexes are tens of MB); nothing was read"
+        case .notStateWarn(let path, let source):
+            "\(path): --source \(source) is not a state WARN feed that publishes notices; name one of the XX-warn feeds in Feeds/"
+        case .ambiguousState(let path, let states):
+            "\(path): the columns read as any of \(states.joined(separator: ", ")); say which with --source"
         }
     }
 }
@@ -66,7 +72,10 @@ public struct Importer: Sendable {
     /// A master index (daily or quarterly, plain or gzip) is streamed through the bulk path;
     /// `forms` says which of its rows are kept (other indexes honour it too). `readAhead`, from
     /// `Importer.readAhead` for this path and forms, is the index already being read.
-    public func importFile(at path: String, forms: IndexForms = .currentReports, readAhead: IndexReadAhead? = nil) async throws -> ImportOutcome {
+    public func importFile(
+        at path: String, forms: IndexForms = .currentReports, source: Source? = nil, readAhead: IndexReadAhead? = nil
+    ) async throws -> ImportOutcome {
+        let sourceOption = source
         let readAhead = readAhead.flatMap { $0.name == path && $0.forms == forms ? $0 : nil }
         defer { readAhead?.stop() }
         // stat, not FileManager's attributes: those look up the owner's name in /etc/passwd and /etc/group.
@@ -94,6 +103,7 @@ public struct Importer: Sendable {
             throw ImportError.unreadable(path: path, reason: error.localizedDescription)
         }
         let source = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+        if let outcome = try importStateWarn(data, path: path, url: source, source: sourceOption) { return outcome }
         if let outcome = try importNotices(data, path: path, source: source) { return outcome }
         guard let kind = EDGARFileDetector.detect(data) else { throw ImportError.unknownKind(path: path) }
         let feed = try context.edgarFeed()
@@ -122,6 +132,25 @@ public struct Importer: Sendable {
                 path: path, kind: "ticker map", rowsRead: map.entries.count, recordsStored: companies, malformedRows: map.skippedCount,
                 eventsRaised: 0, note: Importer.note(map.issues, count: map.skippedCount))
         }
+    }
+
+    /// Imports a state's WARN file or a peer's WARN dataset into each state's source: with `--source`
+    /// always; without it, a CSV whose header a state's map reads (never California's EDD workbook, read below).
+    private func importStateWarn(_ data: Data, path: String, url: String, source: Source?) throws -> ImportOutcome? {
+        let looksLikeEDD = data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || PDFText.looksLikePDF(data)
+        guard source != nil || (!looksLikeEDD && !Importer.looksLikeERMExport(data)) else { return nil }
+        guard let parts = try WarnDatasetImport(catalog: context.feeds).read(data, file: path, source: source) else { return nil }
+        var outcome = ImportOutcome(path: path, kind: parts.map(\.kind).joined(separator: ", "), rowsRead: 0, recordsStored: 0, malformedRows: 0, eventsRaised: 0)
+        for part in parts {
+            let stored = try NoticeIngest(context: context).storeWarn(part.parsed, feed: part.feed, unit: .file(url + "#" + part.source.rawValue), url: url)
+            outcome.rowsRead += stored.rows
+            outcome.recordsStored += stored.stored
+            outcome.malformedRows += stored.malformed
+            outcome.eventsRaised += stored.eventsRaised
+        }
+        let diagnostics = parts.flatMap(\.parsed.diagnostics)
+        outcome.note = Importer.note(diagnostics.map(\.description), count: diagnostics.count)
+        return outcome
     }
 
     /// Imports a California WARN workbook or PDF, or an ERM CSV export; nil when the file is none of these.

@@ -35,8 +35,8 @@ public struct RecordFinder: Sendable {
         let matcher = try company.map { _ in
             NoticeMatcher(names: WatchNames.names(company: try cik.flatMap { try context.store.company(cik: $0) }, watch: try cik.flatMap { try context.store.watch(cik: $0) }))
         }
-        if source == nil || source == .caWarn {
-            let notices = try context.store.warnNotices(since: since, until: until).filter { notice in
+        if source == nil || source?.isStateWarn == true {
+            let notices = try context.store.warnNotices(since: since, until: until, source: source).filter { notice in
                 matcher.map { if case .match = $0.match(notice.company, on: notice.noticeDate) { true } else { false } } ?? true
             }
             let urls = try context.store.warnReportURLs(keys: notices.map(\.key))

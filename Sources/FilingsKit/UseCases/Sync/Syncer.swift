@@ -22,6 +22,8 @@ public struct Syncer: Sendable {
                 reports.append(await WarnSync(context: context, feed: feed).run())
             case .eurofoundERM:
                 reports.append(await ERMSync(context: context, feed: feed).run())
+            case .stateWarn:
+                reports.append(await StateWarnSync(context: context, feed: feed).run())
             }
         }
         return reports
