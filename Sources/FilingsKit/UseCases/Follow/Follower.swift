@@ -102,7 +102,10 @@ public actor Follower {
             batch.problems.append("reading EDGAR's latest-filings feed: \(error.localizedDescription)")
             return
         }
-        if batch.unchanged { return }
+        if batch.unchanged {
+            noteIfStale(position, into: &batch)
+            return
+        }
         var known = seen
         let fresh = entries.filter { known.insert($0.key).inserted }
         batch.newEntries = fresh.count
@@ -113,13 +116,7 @@ public actor Follower {
             position.newest = newest
             staleSaid = false
         }
-        if EDGARHours.isStale(newest: position.newest, at: context.now()) {
-            if !staleSaid, let newest = position.newest {
-                batch.notes.append(
-                    "EDGAR's latest-filings feed has listed no new 8-K since \(Follower.easternTime(newest)) ET, over an hour in EDGAR's hours; it may be stale. Still polling; the nightly sync reads the daily index either way")
-                staleSaid = true
-            }
-        }
+        noteIfStale(position, into: &batch)
         do {
             try await handle(fresh, feed: feed, position: &position, into: &batch)
         } catch {
@@ -136,6 +133,14 @@ public actor Follower {
         }
     }
 
+    /// Says once that the feed has listed nothing new for over an hour in EDGAR's hours.
+    func noteIfStale(_ position: FollowPosition, into batch: inout FollowBatch) {
+        guard EDGARHours.isStale(newest: position.newest, at: context.now()), !staleSaid, let newest = position.newest else { return }
+        batch.notes.append(
+            "EDGAR's latest-filings feed has listed no new 8-K since \(Follower.easternTime(newest)) ET, over an hour in EDGAR's hours; it may be stale. Still polling; the nightly sync reads the daily index either way")
+        staleSaid = true
+    }
+
     /// Stores the new 8-K family filings, and reads those of watched companies.
     func handle(_ fresh: [CurrentFeedEntry], feed: FeedDefinition, position: inout FollowPosition, into batch: inout FollowBatch) async throws {
         let current = fresh.filter { Filing.isCurrentReportForm($0.form) }
@@ -148,7 +153,9 @@ public actor Follower {
             byAccession[entry.accession, default: []].append(entry)
         }
         let source = try Follower.pageURL(feed: feed, start: 0, count: request.pageSize).absoluteString
-        let unwatched = try current.filter { watched[$0.cik] == nil }.map { try filing(from: $0, feed: feed, source: source) }
+        // A filing with a watched filer is stored by `readWatched`, under each filer, with the items of its header.
+        let withWatched = Set(current.filter { watched[$0.cik] != nil }.map(\.accession))
+        let unwatched = try current.filter { !withWatched.contains($0.accession) }.map { try filing(from: $0, feed: feed, source: source) }
         batch.filingsStored += try context.store.insertNewFilings(unwatched).count
         // Oldest first, as EDGAR accepted them.
         for accession in order.reversed() {
