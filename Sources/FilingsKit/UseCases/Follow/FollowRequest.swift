@@ -67,13 +67,14 @@ public struct FollowBatch: Sendable, Equatable {
     /// One line for `--verbose`.
     public var line: String {
         if let skipped { return "skipped: \(skipped)" }
-        var parts = [unchanged ? "feed unchanged" : "\(pagesRead) page\(pagesRead == 1 ? "" : "s"), \(newEntries) new entries"]
-        if filingsStored > 0 { parts.append("\(filingsStored) 8-Ks stored") }
-        if filingsRead > 0 { parts.append("\(filingsRead) read") }
-        if eventsRaised > 0 { parts.append("\(eventsRaised) events raised") }
+        func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String { "\(n) \(n == 1 ? noun : plural ?? noun + "s")" }
+        var parts = [unchanged ? "feed unchanged" : "\(count(pagesRead, "page")), \(count(newEntries, "new entry", "new entries"))"]
+        if filingsStored > 0 { parts.append("\(count(filingsStored, "8-K")) stored") }
+        if filingsRead > 0 { parts.append("\(filingsRead) read from their text") }
+        if eventsRaised > 0 { parts.append("\(count(eventsRaised, "event")) raised") }
         if eventsDelivered > 0 { parts.append("\(eventsDelivered) delivered") }
         if !waiting.isEmpty { parts.append("\(waiting.count) not on the archive yet") }
-        if gap { parts.append("gap") }
+        if gap { parts.append("a gap (daily index read)") }
         if !problems.isEmpty { parts.append("\(problems.count) failed") }
         return parts.joined(separator: ", ")
     }
