@@ -31,6 +31,8 @@ public struct WaitingFiling: Codable, Sendable, Equatable {
     public var accession: String
     /// The filers the feed listed it under.
     public var ciks: [Int64]
+    /// Each filer's name as the feed gave it, in the order of `ciks`.
+    public var names: [String]?
     public var form: String
     public var filingDate: String
     public var companyName: String

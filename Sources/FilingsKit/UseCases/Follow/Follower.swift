@@ -159,10 +159,10 @@ public actor Follower {
         batch.filingsStored += try context.store.insertNewFilings(unwatched).count
         // Oldest first, as EDGAR accepted them.
         for accession in order.reversed() {
-            guard let listed = byAccession[accession], listed.contains(where: { watched[$0.cik] != nil }) else { continue }
+            guard let listed = byAccession[accession], let head = listed.first(where: { watched[$0.cik] != nil }) else { continue }
             let waiting = WaitingFiling(
-                accession: accession, ciks: listed.map(\.cik), form: listed[0].form, filingDate: listed[0].filingDate,
-                companyName: listed[0].companyName, firstSeen: context.now(), attempts: 0)
+                accession: accession, ciks: listed.map(\.cik), names: listed.map(\.companyName), form: head.form, filingDate: head.filingDate,
+                companyName: head.companyName, firstSeen: context.now(), attempts: 0)
             try await readWatched(waiting, feed: feed, source: source, watched: watched, position: &position, into: &batch)
         }
     }
@@ -173,7 +173,7 @@ public actor Follower {
         _ waiting: WaitingFiling, feed: FeedDefinition, source: String, watched: [Int64: Watch], position: inout FollowPosition,
         into batch: inout FollowBatch
     ) async throws {
-        let cik = waiting.ciks.first { watched[$0] != nil } ?? waiting.ciks[0]
+        guard let cik = waiting.ciks.first(where: { watched[$0] != nil }) ?? waiting.ciks.first else { return }
         let url = try FilingURL.text(feed: feed, cik: cik, accession: waiting.accession)
         let data: Data
         do {
@@ -221,9 +221,9 @@ public actor Follower {
         position.waiting.removeAll { $0.accession == waiting.accession }
         if waiting.attempts == 1 {
             // Stored as listed, without item codes: if it never comes, the nightly sync learns its items from the submissions JSON.
-            let listed = try waiting.ciks.map { cik in
+            let listed = try waiting.ciks.enumerated().map { index, cik in
                 Filing(
-                    accession: waiting.accession, cik: cik, companyName: waiting.companyName, form: waiting.form, filingDate: waiting.filingDate,
+                    accession: waiting.accession, cik: cik, companyName: waiting.names?.dropFirst(index).first ?? waiting.companyName, form: waiting.form, filingDate: waiting.filingDate,
                     url: try FilingURL.index(feed: feed, cik: cik, accession: waiting.accession).absoluteString, source: source,
                     fetchedAt: context.now())
             }
