@@ -38,9 +38,11 @@ public struct FollowService: Sendable {
     public func run() async -> Int {
         var polls = 0
         while !stopping() {
+            let started = now()
             let batch = await follower.poll()
             polls += 1
-            let delay = hours.delay(after: now())
+            // Polls start an interval apart (not an interval after the batch ended): a filing waits at most one interval.
+            let delay = max(0, hours.delay(after: started) - now().timeIntervalSince(started))
             let next = "next poll in \(FollowService.seconds(delay))"
             if let text = batch.output { output(text) }
             for note in batch.notes { log("follow: \(note)") }
