@@ -194,23 +194,34 @@ def main():
 
     # 2. Idle: nothing new for a while, same process.
     requests_before, bytes_before, idle_start = edgar.feed_requests, edgar.feed_bytes, time.time()
-    time.sleep(args.idle)
+    time.sleep(max(args.idle, 0))
     idle_requests = edgar.feed_requests - requests_before
     idle_bytes = edgar.feed_bytes - bytes_before
-    idle_seconds = time.time() - idle_start
+    idle_seconds = time.time() - idle_start if args.idle > 0 else 0
     process.send_signal(signal.SIGTERM)
     status = process.wait(60)
     stderr = process.stderr.read()
 
     # 3. Memory over many polls: a filler 8-K every 10 polls, a watched one (read and mailed) every 100.
+    samples, memory_status = {}, None
+    if args.polls > 0:
+        samples, memory_status = memory(args, edgar, env, common)
+    mails = started_count()
+    server.shutdown()
+    report(args, flag, latencies, idle_seconds, idle_requests, idle_bytes, status, memory_status, samples, mails, stderr)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def memory(args, edgar, env, common):
     polls_before = edgar.feed_requests
     process = subprocess.Popen([args.bin] + common + ["--bench-interval", "0.05"], env=env, stderr=subprocess.DEVNULL)
     samples = {}
     last_change = 0
     while True:
         done = edgar.feed_requests - polls_before
-        if done >= 10 and 10 not in samples:
-            samples[10] = rss_kib(process.pid)
+        for mark in (10, 100, 250, 500, 750, 1000, 1500):
+            if done >= mark and mark not in samples and mark < args.polls:
+                samples[mark] = rss_kib(process.pid)
         if done >= args.polls:
             samples[args.polls] = rss_kib(process.pid)
             break
@@ -222,10 +233,10 @@ def main():
                 edgar.add_filler()
         time.sleep(0.01)
     process.send_signal(signal.SIGTERM)
-    memory_status = process.wait(60)
-    mails = started_count()
-    server.shutdown()
+    return samples, process.wait(60)
 
+
+def report(args, flag, latencies, idle_seconds, idle_requests, idle_bytes, status, memory_status, samples, mails, stderr):
     result = {
         "trials": len(latencies), "interval": " ".join(flag),
         "latency_median_s": round(statistics.median(latencies), 2) if latencies else None,
@@ -233,16 +244,15 @@ def main():
         "latency_best_s": round(min(latencies), 2) if latencies else None,
         "latencies_s": [round(x, 2) for x in latencies],
         "idle_seconds": round(idle_seconds, 1), "idle_feed_requests": idle_requests,
-        "idle_requests_per_hour_at_10s": round(idle_requests * 3600 / idle_seconds),
+        "idle_requests_per_hour_at_10s": round(idle_requests * 3600 / idle_seconds) if idle_seconds else None,
         "idle_bytes_per_request": round(idle_bytes / max(idle_requests, 1)),
         "follow_exit_on_sigterm": status, "memory_run_exit_on_sigterm": memory_status,
-        "rss_kib_after_10_polls": samples.get(10), f"rss_kib_after_{args.polls}_polls": samples.get(args.polls),
+        "rss_kib_after_polls": samples,
         "mails_in_total": mails,
     }
     print(json.dumps(result, indent=2))
-    if "--verbose" in stderr:
+    if stderr.strip():
         print(stderr, file=sys.stderr)
-    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
