@@ -215,6 +215,24 @@ import Testing
         }
     }
 
+    @Test(.tags(.corpus)) func edgarsReal503PageIsAFailedReadNotData() async throws {
+        guard let file = SharedData.file("edgar/feeds/getcurrent/all_count100_start5100.503.html") else { return }
+        try await LoopbackServer.serving { server in
+            let harness = try await FollowHarness.start(on: server)
+            let follower = try harness.follower(MailBox())
+            try await harness.serve(FeedPages.fillers(3), etag: "p1")
+            _ = await follower.poll()
+            let page = try Data(contentsOf: file)
+            await server.route(try FeedPages.target(feed: harness.feed, start: 0), .status(503, page, headers: ["Content-Type": "text/html"]))
+            let down = await follower.poll()
+            #expect(down.problems.count == 1 && down.problems[0].contains("HTTP 503"))
+            await server.route(try FeedPages.target(feed: harness.feed, start: 0), .status(200, page, headers: ["Content-Type": "text/html"]))
+            let html = await follower.poll()
+            #expect(html.problems.count == 1 && html.problems[0].contains("File Unavailable"))
+            #expect(try harness.context.store.followPosition()?.seen.count == 3)
+        }
+    }
+
     @Test func aGapLargerThanThePagesReadFallsBackToTheDailyIndex() async throws {
         try await LoopbackServer.serving { server in
             let harness = try await FollowHarness.start(on: server)
