@@ -155,7 +155,7 @@ extension Expectation {
     /// True when an HTML body cannot be the data asked for.
     var forbidsHTML: Bool {
         switch self {
-        case .index, .json, .workbook, .pdf, .csv: return true
+        case .index, .json, .workbook, .pdf, .csv, .atom: return true
         case .html, .text: return false
         }
     }

@@ -59,6 +59,8 @@ public enum Expectation: Sendable, Equatable {
     case workbook
     case pdf
     case csv
+    /// An Atom feed (EDGAR's latest filings).
+    case atom
     /// An HTML page is the data (8-K documents, the EDD WARN page).
     case html
     /// A full submission `.txt` or any text.

@@ -10,7 +10,7 @@ struct Filings: AsyncParsableCommand {
         version: FilingsVersion.current,
         subcommands: [
             WatchCommand.self, UnwatchCommand.self, WatchesCommand.self, SyncCommand.self, EventsCommand.self,
-            RecordsCommand.self, ImportCommand.self, DigestCommand.self, CheckCommand.self, BackfillCommand.self, StatusCommand.self,
+            RecordsCommand.self, ImportCommand.self, DigestCommand.self, CheckCommand.self, BackfillCommand.self, StatusCommand.self, FollowCommand.self,
         ]
     )
 }

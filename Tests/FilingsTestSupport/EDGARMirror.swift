@@ -49,7 +49,7 @@ struct EDGARMirror {
         let source = SharedData.packageRoot.appendingPathComponent("Feeds/sec-edgar.json")
         var feed = try JSONDecoder().decode(FeedDefinition.self, from: Data(contentsOf: source))
         let root = base.absoluteString
-        feed.urls = ["archives": root + "/Archives/", "data": root + "/", "files": root + "/files/"]
+        feed.urls = ["archives": root + "/Archives/", "data": root + "/", "files": root + "/files/", "www": root + "/"]
         try JSONEncoder().encode(feed).write(to: dir.appendingPathComponent("sec-edgar.json"))
         return dir
     }

@@ -14,12 +14,13 @@ struct FilingEventStage {
     }
 
     /// Reads the filings filed on or after `readSince` (none when nil), then raises item events for what reading did not stand in for.
-    func run(_ filings: [Filing], company: String, historical: Bool, readSince: String?) async throws -> Outcome {
+    /// `texts` holds full submissions already fetched, by accession.
+    func run(_ filings: [Filing], company: String, historical: Bool, readSince: String?, texts: [String: Data] = [:]) async throws -> Outcome {
         var outcome = Outcome()
         var superseded: Set<String> = []
         if let readSince {
             let reading = await FilingReader(context: context, feed: feed)
-                .read(filings.filter { $0.filingDate >= readSince }, company: company, historical: historical)
+                .read(filings.filter { $0.filingDate >= readSince }, company: company, historical: historical, texts: texts)
             outcome.eventsRaised = reading.eventsRaised
             outcome.filingsRead = reading.read
             outcome.failures = reading.failures

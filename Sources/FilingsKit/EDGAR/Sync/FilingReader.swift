@@ -16,8 +16,9 @@ struct FilingReader {
         var failures: [String] = []
     }
 
-    /// Reads each filing not read before (one request each); a failure is reported and retried next time.
-    func read(_ filings: [Filing], company: String, historical: Bool) async -> Outcome {
+    /// Reads each filing not read before (one request each, none for one whose full text is in `texts`,
+    /// by accession, as `follow` fetched it already); a failure is reported and retried next time.
+    func read(_ filings: [Filing], company: String, historical: Bool, texts: [String: Data] = [:]) async -> Outcome {
         var outcome = Outcome()
         for filing in filings where filing.needsReading {
             do {
@@ -32,8 +33,14 @@ struct FilingReader {
                     continue
                 }
                 let url = try FilingURL.text(feed: feed, cik: filing.cik, accession: filing.accession)
-                guard case .fetched(let data, _) = try await context.fetcher.fetch(url, expecting: .text, sec: true) else {
-                    throw FilingReaderError.missing(url: url.absoluteString)
+                let data: Data
+                if let fetched = texts[filing.accession] {
+                    data = fetched
+                } else {
+                    guard case .fetched(let body, _) = try await context.fetcher.fetch(url, expecting: .text, sec: true) else {
+                        throw FilingReaderError.missing(url: url.absoluteString)
+                    }
+                    data = body
                 }
                 let text = FilingText(submission: FilingReader.decode(data), itemCodes: filing.items ?? [])
                 let events = EventRaiser.events(reading: FilingClassifier.classify(text), filing: filing, company: company, historical: historical, now: context.now())
