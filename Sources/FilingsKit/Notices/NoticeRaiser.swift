@@ -7,9 +7,12 @@ enum NoticeRaiser {
     /// Matches every stored WARN notice and ERM event (or those in a window) against every watch and raises or amends their events.
     static func raiseForWatches(_ context: FilingsContext, warn: [WarnNotice], erm: [ERMEvent]) throws -> (raised: Int, amended: Int) {
         var events: [Event] = []
+        let watches = try context.store.watches()
+        // Gathering a letter's other sites scans the notices once per company word: not for nobody.
+        guard !watches.isEmpty else { return (0, 0) }
         let letters = try lettersTouching(warn, context: context)
         let reportURLs = try context.store.warnReportURLs(keys: letters.map(\.key))
-        for watch in try context.store.watches() {
+        for watch in watches {
             let company = try context.store.company(cik: watch.cik)
             let matcher = NoticeMatcher(names: WatchNames.names(company: company, watch: watch))
             // Records older than a month before the watch began are history: the first digest is not a flood.
