@@ -35,7 +35,7 @@ import Testing
     @Test(arguments: publishing.map(\.id))
     func readsItsFixture(_ id: String) throws {
         let feed = try #require(Self.catalog).feed(id: id)
-        let spec = try #require(feed.warn)
+        #expect(feed.warn?.publishes == true)
         let folder = SharedData.fixtures.appendingPathComponent("warn/states")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         let name = try #require(names.first { $0.hasPrefix(id + ".") && !$0.hasSuffix(".expect.json") }, "no fixture for \(id)")
@@ -52,7 +52,7 @@ import Testing
         #expect(parsed.diagnostics.count == (expect["skipped"] as? Int ?? 0), "\(id): skipped \(parsed.diagnostics)")
         let first = try #require(parsed.notices.first)
         #expect(first.source == feed.source)
-        for (field, value) in expect["first"] as? [String: Any] ?? [:] {
+        for (field, value) in expect["first"] as? [String: Any] ?? [:] where field != "noticeId" {  // the state's id is not stored
             let actual: Any? = switch field {
             case "company": first.company
             case "noticeDate": first.noticeDate
@@ -66,7 +66,7 @@ import Testing
             case "industry": first.industry
             case "temporary": first.temporary
             case "amendment": first.amendment
-            default: value  // the state's notice id is not stored
+            default: "unknown field \(field)"
             }
             let wanted: String = switch value {
             case is NSNull: "nil"
@@ -76,7 +76,6 @@ import Testing
             }
             #expect(actual.map { "\($0)" } ?? "nil" == wanted, "\(id): first.\(field)")
         }
-        _ = spec
     }
 
     /// warn-scraper's export of each state keeps the state's headers: the feed's map must read it.
