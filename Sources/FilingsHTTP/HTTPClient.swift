@@ -48,7 +48,21 @@ public struct HTTPClient: Sendable {
     /// Fetches `url`, sending `validators` for a conditional GET; `sec` marks a request to SEC,
     /// which needs a User-Agent and is refused while a rate-limit ban is in force.
     public func fetch(_ url: URL, expecting: Expectation, validators: Validators? = nil, sec: Bool) async throws -> FetchResult {
-        let request = HTTPRequest(url: url, headers: try headers(validators: validators, sec: sec))
+        try await fetch(url, expecting: expecting, kind: nil, validators: validators, sec: sec)
+    }
+
+    /// Fetches `url` as `fetch(_:expecting:validators:sec:)` does, reading at most `kind`'s cap: a
+    /// longer body stops the transfer and throws `HTTPError.overCap`, which is not retried.
+    public func fetch(_ url: URL, kind: BodyKind, validators: Validators? = nil, sec: Bool) async throws -> FetchResult {
+        do {
+            return try await fetch(url, expecting: kind.expectation, kind: kind, validators: validators, sec: sec)
+        } catch HTTPError.tooLarge(let stopped, let limit) where limit == kind.cap {
+            throw HTTPError.overCap(url: stopped, kind: kind)
+        }
+    }
+
+    private func fetch(_ url: URL, expecting: Expectation, kind: BodyKind?, validators: Validators?, sec: Bool) async throws -> FetchResult {
+        let request = HTTPRequest(url: url, headers: try headers(validators: validators, sec: sec), maxBodyBytes: kind?.cap)
         var attempt = 1
         while true {
             if sec { try refuseWhileBanned() }
@@ -57,6 +71,8 @@ public struct HTTPClient: Sendable {
             var retryAfter: TimeInterval?
             do {
                 let response = try await transport.send(request)
+                // The live transport stops at the cap; this holds it for any transport.
+                if let kind, response.body.count > kind.cap { throw HTTPError.overCap(url: response.url, kind: kind) }
                 if let result = try interpret(response, expecting: expecting, sec: sec) { return result }
                 failure = .status(url: url, code: response.status)
                 retryAfter = Self.retryAfter(response, now: now())

@@ -20,6 +20,8 @@ public enum HTTPError: LocalizedError, Equatable {
     case tooManyRedirects(url: URL)
     /// The body ran past the most the transport reads.
     case tooLarge(url: URL, limit: Int)
+    /// The body ran past the cap of the kind of file asked for.
+    case overCap(url: URL, kind: BodyKind)
     /// A URL (from a feed file or a redirect) that is not http or https.
     case unsupportedScheme(url: URL)
 
@@ -47,6 +49,8 @@ public enum HTTPError: LocalizedError, Equatable {
             return "\(url.absoluteString) redirects in a loop or too many times; check the URL in the feed file."
         case .tooLarge(let url, let limit):
             return "\(url.absoluteString) sent more than \(limit) bytes, more than any file filings reads; stopped, nothing was stored. Check the URL in the feed file."
+        case .overCap(let url, let kind):
+            return "\(url.absoluteString) sent more than \(kind.capText), the cap on \(kind.label); stopped, nothing was stored. Check the URL in the feed file."
         case .unsupportedScheme(let url):
             return "\(url.absoluteString) is not an http or https URL, and filings fetches nothing else; check the URL in the feed file."
         }

@@ -12,7 +12,8 @@ extension HTTPTransport {
     ///   - totalTimeout: the longest one response may take in all, redirects included; defaults to
     ///     20 × `timeout`, which stops a server that drips bytes just fast enough to beat `timeout`.
     ///   - maxRedirects: redirects followed before giving up with `HTTPError.tooManyRedirects`.
-    ///   - maxBodyBytes: the largest body read; a longer one stops with `HTTPError.tooLarge`.
+    ///   - maxBodyBytes: the largest body read; a longer one stops with `HTTPError.tooLarge`. A request's
+    ///     own `maxBodyBytes` (its `BodyKind`'s cap) lowers it for that request.
     ///
     /// Make one per process and share it: each keeps its own connections open between requests.
     /// libcurl is loaded on the first request, so commands that never fetch do not pay for it.
@@ -24,10 +25,11 @@ extension HTTPTransport {
     ) -> HTTPTransport {
         let pool = CurlHandlePool()
         let deadline = totalTimeout ?? timeout * 20
-        let limits = CurlTransfer.Limits(timeout: timeout, totalTimeout: deadline, maxBodyBytes: maxBodyBytes)
         return HTTPTransport { request in
+            let limits = CurlTransfer.Limits(
+                timeout: timeout, totalTimeout: deadline, maxBodyBytes: min(request.maxBodyBytes ?? maxBodyBytes, maxBodyBytes))
             // libcurl bounds each hop; this bounds all of them together.
-            try await withDeadline(seconds: deadline, url: request.url) {
+            return try await withDeadline(seconds: deadline, url: request.url) {
                 var url = request.url
                 for _ in 0...max(0, maxRedirects) {
                     let response = try await CurlTransfer.get(url, headers: request.headers, limits: limits, pool: pool)

@@ -5,10 +5,13 @@ public struct HTTPRequest: Sendable, Equatable {
     public var url: URL
     /// Header names as sent; the transport adds nothing of its own but gzip decoding.
     public var headers: [String: String]
+    /// The most body bytes to read, below the transport's own ceiling; nil leaves the ceiling.
+    public var maxBodyBytes: Int?
 
-    public init(url: URL, headers: [String: String] = [:]) {
+    public init(url: URL, headers: [String: String] = [:], maxBodyBytes: Int? = nil) {
         self.url = url
         self.headers = headers
+        self.maxBodyBytes = maxBodyBytes
     }
 }
 

@@ -60,8 +60,8 @@ struct EDGARMirror {
         let client = HTTPClient(
             transport: .live(timeout: 5), userAgent: EDGARMirror.userAgent, requestsPerSecond: 10, maxAttempts: 2, ban: ban,
             sleep: { _ in }, now: now)
-        let fetcher = Fetcher { url, expecting, validators, sec in
-            try await client.fetch(url, expecting: expecting, validators: validators, sec: sec)
+        let fetcher = Fetcher { url, kind, validators, sec in
+            try await client.fetch(url, kind: kind, validators: validators, sec: sec)
         }
         return FilingsContext(store: store, feeds: try FeedCatalog(directory: feedsDirectory.path), fetcher: fetcher, now: now)
     }

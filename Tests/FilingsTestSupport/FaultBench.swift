@@ -43,8 +43,8 @@ enum FaultBench {
         let client = HTTPClient(
             transport: .live(timeout: 5, totalTimeout: totalTimeout), userAgent: EDGARMirror.userAgent, requestsPerSecond: 10, maxAttempts: 2,
             ban: store.banRecord(), sleep: { _ in }, now: clock.now, log: log)
-        let fetcher = Fetcher { url, expecting, validators, sec in
-            try await client.fetch(url, expecting: expecting, validators: validators, sec: sec)
+        let fetcher = Fetcher { url, kind, validators, sec in
+            try await client.fetch(url, kind: kind, validators: validators, sec: sec)
         }
         return FilingsContext(store: store, feeds: try FeedCatalog(directory: mirror.feedsDirectory.path), fetcher: fetcher, now: clock.now, log: log)
     }
@@ -99,6 +99,15 @@ enum FaultBench {
             try await Task.sleep(for: .milliseconds(50))
         }
         return try condition()
+    }
+
+    /// Polls (bounded, about `seconds`) until an async `condition` holds, such as a request reaching a loopback server.
+    static func waitUntilAsync(seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
+        for _ in 0..<Int(seconds * 20) {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try await condition()
     }
 
     /// The environment for running the binary against `feeds` and `db`.

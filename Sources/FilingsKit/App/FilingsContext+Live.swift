@@ -12,8 +12,8 @@ extension FilingsContext {
         let rate = feeds.feed(kind: .secEdgar)?.requestsPerSecond ?? 5
         let client = HTTPClient(
             transport: .live(timeout: 30), userAgent: userAgent, requestsPerSecond: rate, ban: store.banRecord(), log: log)
-        let fetcher = Fetcher { url, expecting, validators, sec in
-            try await client.fetch(url, expecting: expecting, validators: validators, sec: sec)
+        let fetcher = Fetcher { url, kind, validators, sec in
+            try await client.fetch(url, kind: kind, validators: validators, sec: sec)
         }
         return FilingsContext(store: store, feeds: feeds, fetcher: fetcher, log: log)
     }

@@ -30,7 +30,7 @@ public struct ERMSync: Sendable {
         let url = try feed.url("site", "export", ["from": from.iso, "to": until.iso])
         let unit = LedgerUnit.range(DaySpan(from, until))
         do {
-            guard case .fetched(let data, _) = try await context.fetcher.fetch(url, expecting: .csv, sec: false) else {
+            guard case .fetched(let data, _) = try await context.fetcher.fetch(url, kind: .dataFile, sec: false, feed: feed.id) else {
                 throw ERMSyncError.noExport(url: url.absoluteString)
             }
             let parsed = try ERMExport.parse(data, source: url.absoluteString, siteBase: try feed.url("site"))

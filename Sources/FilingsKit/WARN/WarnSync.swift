@@ -17,7 +17,7 @@ public struct WarnSync: Sendable {
         var report = FeedReport(feed: feed.id)
         do {
             let page = try feed.url("page")
-            guard case .fetched(let html, _) = try await context.fetcher.fetch(page, expecting: .html, sec: false) else {
+            guard case .fetched(let html, _) = try await context.fetcher.fetch(page, kind: .page, sec: false, feed: feed.id) else {
                 throw WarnSyncError.noPage(url: page.absoluteString)
             }
             let links = EDDWarnPage.reportLinks(html: String(decoding: html, as: UTF8.self), base: page)
@@ -42,13 +42,20 @@ public struct WarnSync: Sendable {
                 return
             }
             let validators = previous.flatMap { $0.status == .ok ? Validators(etag: $0.etag, lastModified: $0.lastModified) : nil }
-            switch try await context.fetcher.fetch(url, expecting: isPDF ? .pdf : .workbook, validators: validators, sec: false) {
+            switch try await context.fetcher.fetch(url, kind: isPDF ? .pdf : .workbook, validators: validators, sec: false, feed: feed.id) {
             case .fetched(let data, let newValidators):
                 let parsed = try CaliforniaWarnReport.parse(data, source: url.absoluteString)
+                let aside = SuspectFile(context: context, feed: feed.id)
+                if let previous, let vanished = SuspectFile.vanished(rows: parsed.notices.count, previous: previous) {
+                    let said = try aside.keep(data, url: url.absoluteString, unit: unit, reason: vanished, previous: previous)
+                    report.fail(url.absoluteString, said, previous: previous)
+                    return
+                }
                 let stored = try NoticeIngest(context: context).storeWarn(
                     parsed, feed: feed.id, unit: unit, url: url.absoluteString, validators: newValidators)
-                if let suspect = stored.suspect {
-                    report.fail(url.absoluteString, suspect, previous: previous)
+                if let suspect = stored.suspect, let previous {
+                    let said = try aside.keep(data, url: url.absoluteString, unit: unit, reason: suspect, previous: previous)
+                    report.fail(url.absoluteString, said, previous: previous)
                     return
                 }
                 report.stored(url.absoluteString, previous: previous)

@@ -26,7 +26,7 @@ struct SubmissionsLoader {
     /// Fetches `CIK##########.json` and its history pages when `historyNeeded` says so, given the oldest date the recent list holds.
     func load(cik: Int64, historical: Bool, historyNeeded: (_ oldestRecent: String?) -> Bool) async throws -> Outcome {
         let url = try feed.url("data", "submissions", ["cik10": String(format: "%010lld", cik)])
-        guard case .fetched(let data, _) = try await context.fetcher.fetch(url, expecting: .json, sec: true) else {
+        guard case .fetched(let data, _) = try await context.fetcher.fetch(url, kind: .json, sec: true, feed: feed.id) else {
             throw EDGARSyncError.noSubmissions(cik: cik, url: url.absoluteString)
         }
         let submissions = try SubmissionsParser.parse(data, source: url.absoluteString)
@@ -36,7 +36,7 @@ struct SubmissionsLoader {
             listedFrom = SubmissionsLoader.firstDay
             for page in submissions.pages {
                 let pageURL = try feed.url("data", "submissionsPage", ["name": page])
-                guard case .fetched(let pageData, _) = try await context.fetcher.fetch(pageURL, expecting: .json, sec: true) else {
+                guard case .fetched(let pageData, _) = try await context.fetcher.fetch(pageURL, kind: .json, sec: true, feed: feed.id) else {
                     context.log("\(pageURL.absoluteString): history page listed but not found; older filings of CIK \(cik) are incomplete")
                     listedFrom = submissions.filings.map(\.filingDate).min()
                     continue

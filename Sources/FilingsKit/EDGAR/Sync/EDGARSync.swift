@@ -64,7 +64,7 @@ public struct EDGARSync: Sendable {
                         forms: status == .ok ? .currentReports : nil)
         }
         do {
-            switch try await context.fetcher.fetch(url, expecting: .index, validators: validators, sec: true) {
+            switch try await context.fetcher.fetch(url, kind: .dailyIndex, validators: validators, sec: true, feed: feed.id) {
             case .fetched(let data, let newValidators):
                 // The one master-index reader `import` and `backfill` use; the day's ledger entry is committed with its rows.
                 let stored = try IndexBulkIngest(context: context, feed: feed, forms: .currentReports).run(

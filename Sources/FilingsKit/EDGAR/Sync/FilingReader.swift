@@ -37,7 +37,7 @@ struct FilingReader {
                 if let fetched = texts[filing.accession] {
                     data = fetched
                 } else {
-                    guard case .fetched(let body, _) = try await context.fetcher.fetch(url, expecting: .text, sec: true) else {
+                    guard case .fetched(let body, _) = try await context.fetcher.fetch(url, kind: .document, sec: true, feed: feed.id) else {
                         throw FilingReaderError.missing(url: url.absoluteString)
                     }
                     data = body

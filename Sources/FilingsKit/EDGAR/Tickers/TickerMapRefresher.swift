@@ -16,7 +16,7 @@ struct TickerMapRefresher {
             if let previous, previous.status == .ok, context.now().timeIntervalSince(previous.fetchedAt) < 7 * 86_400 { continue }
             do {
                 let validators = previous.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
-                switch try await context.fetcher.fetch(url, expecting: .json, validators: validators, sec: true) {
+                switch try await context.fetcher.fetch(url, kind: .json, validators: validators, sec: true, feed: feed.id) {
                 case .fetched(let data, let newValidators):
                     let entries = try TickerMapParser.parse(data, source: url.absoluteString)
                     try context.store.importTickers(entries.map { ($0.cik, $0.ticker, $0.name, $0.exchange) }, source: url.absoluteString)

@@ -83,7 +83,7 @@ public struct Backfill: Sendable {
         var tried: [URL] = []
         for url in try Self.urls(of: quarter, feed: feed) where fetched == nil {
             tried.append(url)
-            if case .fetched(let data, let validators) = try await context.fetcher.fetch(url, expecting: .index, sec: true) {
+            if case .fetched(let data, let validators) = try await context.fetcher.fetch(url, kind: .quarterlyIndex, sec: true, feed: feed.id) {
                 fetched = (url, data, validators)
             }
         }

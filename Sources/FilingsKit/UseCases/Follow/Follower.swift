@@ -78,7 +78,7 @@ public actor Follower {
             for page in 0..<request.maxPages {
                 let url = try Follower.pageURL(feed: feed, start: page * request.pageSize, count: request.pageSize)
                 let asked = page == 0 && !first ? Validators(etag: position.etag, lastModified: position.lastModified) : nil
-                switch try await context.fetcher.fetch(url, expecting: .atom, validators: asked?.isEmpty == true ? nil : asked, sec: true) {
+                switch try await context.fetcher.fetch(url, kind: .feed, validators: asked?.isEmpty == true ? nil : asked, sec: true, feed: feed.id) {
                 case .notModified:
                     batch.unchanged = true
                     reached = true
@@ -177,7 +177,7 @@ public actor Follower {
         let url = try FilingURL.text(feed: feed, cik: cik, accession: waiting.accession)
         let data: Data
         do {
-            guard case .fetched(let body, _) = try await context.fetcher.fetch(url, expecting: .text, sec: true) else {
+            guard case .fetched(let body, _) = try await context.fetcher.fetch(url, kind: .document, sec: true, feed: feed.id) else {
                 throw FollowFeedError.notArchived(url: url.absoluteString)
             }
             data = body

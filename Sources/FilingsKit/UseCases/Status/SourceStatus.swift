@@ -10,6 +10,9 @@ public struct SourceStatus: Sendable, Equatable {
         /// When it was last tried (and failed).
         public var lastTried: Date
         public var detail: String
+        /// True when the unit was read but held far fewer rows than its last good read: its earlier
+        /// rows stay stored, and the file came back suspect rather than failing to arrive.
+        public var suspect: Bool = false
     }
 
     public var feed: String
@@ -68,7 +71,7 @@ public struct StatusReporter: Sendable {
             unitsMissing: ledger.filter { $0.status == .missing }.count, rows: ok.map(\.rows).reduce(0, +),
             covered: DaySpan.merged(spans).map(\.description),
             failing: ledger.filter(\.isTrouble).sorted { $0.fetchedAt < $1.fetchedAt }.map {
-                SourceStatus.Failure(unit: $0.unit.description, lastTried: $0.fetchedAt, detail: $0.detail ?? "")
+                SourceStatus.Failure(unit: $0.unit.description, lastTried: $0.fetchedAt, detail: $0.detail ?? "", suspect: $0.status == .suspect)
             })
     }
 }

@@ -45,7 +45,7 @@ public struct StateWarnSync: Sendable {
 
     /// The links of `page` whose absolute address matches `pattern`, in page order, each once.
     func linkedFiles(page: URL, pattern: String) async throws -> [URL] {
-        guard case .fetched(let html, _) = try await context.fetcher.fetch(page, expecting: .html, sec: false) else {
+        guard case .fetched(let html, _) = try await context.fetcher.fetch(page, kind: .page, sec: false, feed: feed.id) else {
             throw StateWarnError.noPage(feed: feed.id, url: page.absoluteString)
         }
         let text = String(decoding: html, as: UTF8.self)
@@ -74,21 +74,27 @@ public struct StateWarnSync: Sendable {
         let previous = try? context.store.ledgerEntry(feed: feed.id, unit: unit)
         do {
             let validators = previous.flatMap { $0.status == .ok ? Validators(etag: $0.etag, lastModified: $0.lastModified) : nil }
-            let expecting: Expectation = switch reader.spec.format {
+            let kind: BodyKind = switch reader.spec.format {
             case .xlsx: .workbook
-            case .json: .json
-            case .csv: .csv
-            case .htmlTable, nil: .html
+            case .json, .csv: .dataFile
+            case .htmlTable, nil: .page
             }
-            switch try await context.fetcher.fetch(url, expecting: expecting, validators: validators, sec: false) {
+            switch try await context.fetcher.fetch(url, kind: kind, validators: validators, sec: false, feed: feed.id) {
             case .fetched(let data, let newValidators):
                 let parsed = try reader.parse(data, file: url.absoluteString)
+                let aside = SuspectFile(context: context, feed: feed.id)
+                if let previous, let vanished = SuspectFile.vanished(rows: parsed.notices.count, previous: previous) {
+                    let said = try aside.keep(data, url: url.absoluteString, unit: unit, reason: vanished, previous: previous)
+                    report.fail(url.absoluteString, said, previous: previous)
+                    return 0
+                }
                 var coverage = parsed.coverage
                 if current, let span = coverage { coverage = DaySpan(span.from, max(span.until, Day(context.now(), in: .eastern))) }
                 let stored = try NoticeIngest(context: context).storeWarn(
                     parsed, feed: feed.id, unit: unit, url: url.absoluteString, validators: newValidators, coverage: coverage)
-                if let suspect = stored.suspect {
-                    report.fail(url.absoluteString, suspect, previous: previous)
+                if let suspect = stored.suspect, let previous {
+                    let said = try aside.keep(data, url: url.absoluteString, unit: unit, reason: suspect, previous: previous)
+                    report.fail(url.absoluteString, said, previous: previous)
                     return 0
                 }
                 report.stored(url.absoluteString, previous: previous)

@@ -146,7 +146,7 @@ import Testing
             let client = HTTPClient(transport: .live(timeout: 5), userAgent: nil, sleep: { _ in })
             let context = FilingsContext(
                 store: store, feeds: try FeedCatalog(directory: mirror.feedsDirectory.path),
-                fetcher: Fetcher { try await client.fetch($0, expecting: $1, validators: $2, sec: $3) })
+                fetcher: Fetcher { try await client.fetch($0, kind: $1, validators: $2, sec: $3) })
             let report = await EDGARSync(context: context, feed: try context.edgarFeed()).run(since: week.since, until: week.until)
             #expect(report.failed)
             #expect(report.failures.first?.contains("FILINGS_USER_AGENT") == true)
