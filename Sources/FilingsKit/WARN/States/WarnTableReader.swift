@@ -42,18 +42,21 @@ struct WarnTableReader: Sendable {
     }
 
     /// Every table with a header row, read into notices (states publish one table per year on one
-    /// page); throws `noHeader` when no table has one.
+    /// page); throws `noHeader` when no table has one. A header with no rows under it is an empty
+    /// table, not a changed one: the sync judges whether emptiness is news (`SuspectFile`).
     func parse(tables: [[WarnRow]], file: String) throws -> WarnParseResult {
         var notices: [WarnNotice] = []
         var diagnostics: [RowDiagnostic] = []
+        var headed = false
         for table in tables {
             if let header = headerRow(in: table) {
+                headed = true
                 let read = read(table, header: header, file: file)
                 notices += read.notices
                 diagnostics += read.diagnostics
             }
         }
-        if !notices.isEmpty || !diagnostics.isEmpty {
+        if headed {
             return WarnParseResult(notices: WarnNoticeKey.uniquing(notices), diagnostics: diagnostics)
         }
         let required = (spec.headerRequires ?? [.company]).map { field in spec.columns[field]?.first ?? field.rawValue }
