@@ -61,7 +61,8 @@ struct StateFeedMirror {
     /// Routes Ohio's page and a CSV of `rows` notices per year, each with an ETag (so a second
     /// night asks conditionally and gets 304).
     func routeOhio(years: [Int], rows: Int) async {
-        await server.route(Self.ohPage, .html(Self.ohIndex(years: years)))
+        let page = Self.ohIndex(years: years)
+        await server.route(Self.ohPage, .ok(page, headers: ["Content-Type": "text/html", "ETag": "\"oh-page-\(years.count)\""]))
         for year in years {
             await server.route(Self.ohFile(year), .ok(Self.ohCSV(year: year, rows: rows), headers: ["ETag": "\"oh-\(year)-\(rows)\"", "Content-Type": "text/csv"]))
         }

@@ -101,6 +101,8 @@ extension FaultSuite {
                 #expect(try Self.notices(store, "oh-warn").count == Self.years.count * Self.rowsPerFile)
                 let quiet = try await BinaryRunner(environment: environment).run(arguments)
                 #expect(quiet.status == 0 && quiet.stderr.contains("oh-warn: ok, 0 fetched, \(Self.years.count) unchanged, 0 new records"), "\(quiet.stderr)")
+                // The quiet night asked the page of links conditionally too, and read its links from the last read.
+                #expect(await server.requests(to: StateFeedMirror.ohPage).last?.header("If-None-Match") == "\"oh-page-\(Self.years.count)\"")
             }
         }
 

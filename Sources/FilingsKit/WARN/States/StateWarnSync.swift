@@ -43,11 +43,39 @@ public struct StateWarnSync: Sendable {
         return report
     }
 
-    /// The links of `page` whose absolute address matches `pattern`, in page order, each once.
+    /// What a page of links gave on its last read, so a page unchanged since (304) costs no body:
+    /// a quiet night is then one conditional request per state file and one for its page.
+    struct LinkedPage: Codable {
+        var page: String
+        /// The feed's link pattern then: a feed file edited since reads the page afresh.
+        var pattern: String
+        var etag: String?
+        var lastModified: String?
+        var links: [String]
+    }
+
+    /// The links of `page` whose absolute address matches `pattern`, in page order, each once; those
+    /// of the last read when the page answers that it has not changed.
     func linkedFiles(page: URL, pattern: String) async throws -> [URL] {
-        guard case .fetched(let html, _) = try await context.fetcher.fetch(page, kind: .page, sec: false, feed: feed.id) else {
+        let key = "state-links/\(feed.id)"
+        let last = (try? context.store.setting(key)).flatMap { try? JSONDecoder().decode(LinkedPage.self, from: Data($0.utf8)) }
+            .flatMap { $0.page == page.absoluteString && $0.pattern == pattern ? $0 : nil }
+        let validators = last.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
+        switch try await context.fetcher.fetch(page, kind: .page, validators: validators?.isEmpty == false ? validators : nil, sec: false, feed: feed.id) {
+        case .notModified:
+            guard let last, !last.links.isEmpty else { throw StateWarnError.noPage(feed: feed.id, url: page.absoluteString) }
+            return last.links.compactMap(URL.init(string:))
+        case .missing:
             throw StateWarnError.noPage(feed: feed.id, url: page.absoluteString)
+        case .fetched(let html, let newValidators):
+            let links = try matchingLinks(in: html, page: page, pattern: pattern)
+            let read = LinkedPage(page: page.absoluteString, pattern: pattern, etag: newValidators.etag, lastModified: newValidators.lastModified, links: links.map(\.absoluteString))
+            if let encoded = try? JSONEncoder().encode(read) { try? context.store.setSetting(key, String(decoding: encoded, as: UTF8.self)) }
+            return links
         }
+    }
+
+    private func matchingLinks(in html: Data, page: URL, pattern: String) throws -> [URL] {
         let text = String(decoding: html, as: UTF8.self)
         let regex = try NSRegularExpression(pattern: #"href\s*=\s*["']([^"']+)["']"#, options: .caseInsensitive)
         let wanted = try NSRegularExpression(pattern: pattern, options: .caseInsensitive)
