@@ -8,6 +8,11 @@ extension Store {
         try writer.write { db in try entry.save(db) }
     }
 
+    /// Forgets the outcome of one unit: a failed ERM range that a later, wider read has stored.
+    public func forget(feed: String, unit: LedgerUnit) throws {
+        _ = try writer.write { db in try LedgerEntry.deleteOne(db, key: ["feed": feed, "unit": unit.stored]) }
+    }
+
     /// Every ledger entry of a feed, by unit.
     public func ledger(feed: String) throws -> [LedgerEntry] {
         try writer.read { db in try LedgerEntry.filter(Column("feed") == feed).order(Column("unit")).fetchAll(db) }
