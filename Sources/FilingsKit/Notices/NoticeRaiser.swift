@@ -14,13 +14,16 @@ enum NoticeRaiser {
         let reportURLs = try context.store.warnReportURLs(keys: letters.map(\.key))
         for watch in watches {
             let company = try context.store.company(cik: watch.cik)
-            let matcher = NoticeMatcher(names: WatchNames.names(company: company, watch: watch))
+            let matcher = NoticeMatcher(names: try context.knownNames(cik: watch.cik))
+            let linked = Dictionary(try context.store.links(cik: watch.cik).map { ($0.record, $0) }) { first, _ in first }
             // Records older than a month before the watch began are history: the first digest is not a flood.
             let cutoff = Day(watch.createdAt, in: .eastern).adding(days: -30).iso
             let name = company?.name ?? watch.name
             events += NoticeEvents.warnEvents(
-                letters: letters, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now(), reportURLs: reportURLs)
-            events += NoticeEvents.ermEvents(erm, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now())
+                letters: letters, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now(), reportURLs: reportURLs,
+                linked: linked)
+            events += NoticeEvents.ermEvents(
+                erm, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now(), linked: linked)
         }
         return try context.store.raiseOrAmend(events, now: context.now())
     }
