@@ -21,7 +21,11 @@ struct SubsidiaryLoader {
 
     /// Reads Exhibit 21 of `annual` (the company's latest 10-K) unless it is already stored.
     func load(cik: Int64, annual: SubmissionFiling?) async throws -> Outcome {
-        guard let annual else { return .noAnnualReport }
+        guard let annual else {
+            // A list read with no 10-K in it (EDGAR's recent list is capped) leaves the stored subsidiaries standing.
+            let stored = try context.store.subsidiaries(cik: cik).count
+            return stored > 0 ? .current(count: stored) : .noAnnualReport
+        }
         if try context.store.subsidiaryAccession(cik: cik) == annual.accession {
             return .current(count: try context.store.subsidiaries(cik: cik).count)
         }

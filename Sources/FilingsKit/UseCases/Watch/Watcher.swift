@@ -69,7 +69,7 @@ extension Watcher {
         do {
             switch try await SubsidiaryLoader(context: context, feed: feed).load(cik: cik, annual: annual) {
             case .current(let count), .stored(let count, _):
-                let filed = annual.map { " of the 10-K filed \($0.filingDate)" } ?? ""
+                let filed = try context.store.subsidiaries(cik: cik).first?.from.map { " of the 10-K filed \($0)" } ?? ""
                 return "\(count) subsidiar\(count == 1 ? "y" : "ies") from Exhibit 21\(filed)"
             case .noExhibit(let accession): return "its latest 10-K (\(accession)) has no Exhibit 21"
             case .noAnnualReport: return "no 10-K on file, so no list of subsidiaries"

@@ -7,9 +7,9 @@ import Testing
 struct Exhibit21Tests {
     @Test("a 10-K's index page names its Exhibit 21 by type, not position")
     func indexPage() throws {
-        let page = FilingIndexPage.parse(String(decoding: try SharedData.fixture("edgar/10k/0001326801-26-000010-index.htm"), as: UTF8.self))
+        let page = FilingIndexPage.parse(String(decoding: try SharedData.fixture("edgar/10k/0001326801-25-000017-index.htm"), as: UTF8.self))
         #expect(page.documents.map(\.type) == ["10-K", "EX-21.1", "EX-23.1", ""])
-        #expect(page.exhibit21?.fileName == "meta-12312025xexhibit211.htm")
+        #expect(page.exhibit21?.fileName == "meta-12312024xexhibit211.htm")
     }
 
     @Test("the real 8-K index page of the corpus lists its documents and has no Exhibit 21")
@@ -24,7 +24,7 @@ struct Exhibit21Tests {
 
     @Test("an HTML table of subsidiaries: names only, header, note and blank rows left out")
     func htmlTable() throws {
-        let names = Exhibit21.subsidiaries(String(decoding: try SharedData.fixture("edgar/10k/meta-12312025xexhibit211.htm"), as: UTF8.self))
+        let names = Exhibit21.subsidiaries(String(decoding: try SharedData.fixture("edgar/10k/meta-12312024xexhibit211.htm"), as: UTF8.self))
         #expect(names == [
             "Edge Network Services Limited", "Facebook Operations, LLC", "Instagram, LLC", "Meta Platforms Ireland Limited",
             "Meta Platforms Technologies, LLC", "Scout Development LLC", "Siculus, Inc.", "WhatsApp LLC",
