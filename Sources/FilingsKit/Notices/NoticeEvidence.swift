@@ -92,7 +92,8 @@ struct NoticeEvidence {
             }
             return NoticeEvents.warnEvents(
                 letters: notices, company: company, cik: cik, matcher: matcher, historicalBefore: nil, now: context.now(),
-                reportURLs: try context.store.warnReportURLs(keys: notices.map(\.key)), linked: linked)
+                reportURLs: try context.store.warnReportURLs(keys: notices.map(\.key)), linked: linked,
+                siteNote: KnownSites(context: context, cik: cik, names: names).note)
         case .eurofoundERM:
             let events = try context.store.ermEvents(since: window.from.iso, until: window.until.iso)
             return NoticeEvents.ermEvents(

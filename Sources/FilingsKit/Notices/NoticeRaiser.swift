@@ -14,14 +14,15 @@ enum NoticeRaiser {
         let reportURLs = try context.store.warnReportURLs(keys: letters.map(\.key))
         for watch in watches {
             let company = try context.store.company(cik: watch.cik)
-            let matcher = NoticeMatcher(names: try context.knownNames(cik: watch.cik))
+            let names = try context.knownNames(cik: watch.cik)
+            let matcher = NoticeMatcher(names: names)
             let linked = Dictionary(try context.store.links(cik: watch.cik).map { ($0.record, $0) }) { first, _ in first }
             // Records older than a month before the watch began are history: the first digest is not a flood.
             let cutoff = Day(watch.createdAt, in: .eastern).adding(days: -30).iso
             let name = company?.name ?? watch.name
             events += NoticeEvents.warnEvents(
                 letters: letters, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now(), reportURLs: reportURLs,
-                linked: linked)
+                linked: linked, siteNote: KnownSites(context: context, cik: watch.cik, names: names).note)
             events += NoticeEvents.ermEvents(
                 erm, company: name, cik: watch.cik, matcher: matcher, historicalBefore: cutoff, now: context.now(), linked: linked)
         }

@@ -9,7 +9,7 @@ public enum NoticeEvents {
     /// `RecordLink` keys of notices linked to it, with the name).
     public static func warnEvents(
         letters notices: [WarnNotice], company: String, cik: Int64?, matcher: NoticeMatcher, historicalBefore: String?, now: Date,
-        reportURLs: [String: String] = [:], linked: [String: RecordLink] = [:]
+        reportURLs: [String: String] = [:], linked: [String: RecordLink] = [:], siteNote: ([WarnNotice]) -> String? = { _ in nil }
     ) -> [Event] {
         let letters = Dictionary(grouping: notices) { "\($0.source.rawValue):\(letterKey($0))" }
         return letters.values.compactMap { sites -> Event? in
@@ -39,8 +39,19 @@ public enum NoticeEvents {
                 date: date, url: sites.lazy.compactMap { reportURLs[$0.key] }.first, summary: summary, strength: .legalNotice,
                 historical: historicalBefore.map { date < $0 } ?? false, employees: total > 0 ? total : nil,
                 quote: sites.compactMap(\.address).prefix(3).joined(separator: "; ").nilIfEmpty, matchedName: first.company,
-                matchedAs: match.name.map { matchedAs($0, contractor: contractor) } ?? link.map(matchedAs), createdAt: now)
+                matchedAs: matchedAs(match: match, contractor: contractor, link: link, sites: sites, siteNote: siteNote), createdAt: now)
         }
+    }
+
+    /// Why a letter is the company's; a weaker match (a brand, a subsidiary, a link) at a site the
+    /// company named in an earlier notice of its own says so, which makes it likelier.
+    static func matchedAs(
+        match: NoticeMatch, contractor: Bool, link: RecordLink?, sites: [WarnNotice], siteNote: ([WarnNotice]) -> String?
+    ) -> String? {
+        guard let why = match.name.map({ matchedAs($0, contractor: contractor) }) ?? link.map(matchedAs) else { return nil }
+        let weak = contractor ? false : match.name.map { [.brand, .subsidiary].contains($0.basis) } ?? true
+        guard weak, let note = siteNote(sites) else { return why }
+        return "\(why); \(note)"
     }
 
     /// "brand \"Meta\" (the ticker META is …)": the company's name a record matched and why it counts.
