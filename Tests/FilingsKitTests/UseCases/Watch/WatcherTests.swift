@@ -69,4 +69,35 @@ import Testing
             #expect(await server.requests(to: EDGARMirror.exhibit21Path).count == 1)
         }
     }
+
+    /// A newer 10-K seen when the nightly sync reads the filing list replaces the subsidiaries: a name
+    /// dropped from the list stops matching, a new one starts; a 10-K whose exhibit cannot be read
+    /// keeps the stored list and does not fail the night.
+    @Test func aNewerTenKReplacesTheSubsidiariesAndAnUnreadableOneKeepsThem() async throws {
+        try await LoopbackServer.serving { server in
+            let mirror = try await EDGARMirror.start(on: server)
+            let store = try Store(path: try temporaryDirectory().appendingPathComponent("f.sqlite").path)
+            let context = try mirror.context(now: TestClock("2026-02-02T12:00:00Z").now, store: store)
+            let watched = try await Watcher(context: context).watch("Meta")
+            #expect(try store.subsidiaries(cik: 1_326_801).count == 8)
+
+            let index = try String(decoding: SharedData.fixture("edgar/10k/0001326801-25-000017-index.htm"), as: UTF8.self)
+                .replacingOccurrences(of: "25-000017", with: "26-000012").replacingOccurrences(of: "25000017", with: "26000012")
+            await server.route("/Archives/edgar/data/1326801/000132680126000012/0001326801-26-000012-index.htm", .ok(index))
+            await server.route(
+                "/Archives/edgar/data/1326801/000132680126000012/meta-12312024xexhibit211.htm",
+                .ok("<table><tr><td>Name</td><td>Jurisdiction</td></tr><tr><td>Meta Platforms Technologies, LLC</td><td>DE</td></tr><tr><td>Reality Labs Holdings LLC</td><td>DE</td></tr></table>"))
+            let sync = EDGARSync(context: context, feed: try context.edgarFeed())
+            try await sync.refreshSubsidiaries(
+                watched.watch, annual: SubmissionFiling(accession: "0001326801-26-000012", form: "10-K", filingDate: "2026-01-29"))
+            let names = try store.subsidiaries(cik: 1_326_801)
+            #expect(names.map(\.name) == ["Meta Platforms Technologies, LLC", "Reality Labs Holdings LLC"])
+            #expect(names.allSatisfy { $0.from == "2026-01-29" && $0.provenance.contains("0001326801-26-000012") })
+
+            // The next 10-K's exhibit is missing: the night goes on, the list stands, the log says so.
+            try await sync.refreshSubsidiaries(
+                watched.watch, annual: SubmissionFiling(accession: "0001326801-27-000003", form: "10-K", filingDate: "2027-01-28"))
+            #expect(try store.subsidiaries(cik: 1_326_801).count == 2)
+        }
+    }
 }
