@@ -12,9 +12,11 @@ struct SubsidiaryRow: Codable, FetchableRecord, PersistableRecord {
 }
 
 extension Store {
-    /// Replaces the subsidiaries of `cik` with those of the 10-K `accession` filed on `filedOn`.
+    /// Replaces the subsidiaries of `cik` with those of the 10-K `accession` filed on `filedOn`, and
+    /// notes that 10-K as read, so one without an Exhibit 21 is not asked again.
     public func replaceSubsidiaries(cik: Int64, names: [String], accession: String, filedOn: String) throws {
         try writer.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: ["subsidiaries.\(cik)", accession])
             try SubsidiaryRow.filter(Column("cik") == cik).deleteAll(db)
             for name in names {
                 let normalized = CompanyName.normalize(name)
@@ -34,11 +36,9 @@ extension Store {
         }
     }
 
-    /// The accession of the 10-K whose Exhibit 21 is stored for `cik`, if any.
+    /// The accession of the 10-K last read for the subsidiaries of `cik` (with an Exhibit 21 or without), if any.
     public func subsidiaryAccession(cik: Int64) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT accession FROM subsidiary WHERE cik = ? LIMIT 1", arguments: [cik])
-        }
+        try setting("subsidiaries.\(cik)")
     }
 
     /// Every name the store knows for any company, for linking records: (cik, known name, normalized).

@@ -27,7 +27,8 @@ struct SubsidiaryLoader {
             return stored > 0 ? .current(count: stored) : .noAnnualReport
         }
         if try context.store.subsidiaryAccession(cik: cik) == annual.accession {
-            return .current(count: try context.store.subsidiaries(cik: cik).count)
+            let count = try context.store.subsidiaries(cik: cik).count
+            return count > 0 ? .current(count: count) : .noExhibit(accession: annual.accession)
         }
         let indexURL = try FilingURL.index(feed: feed, cik: cik, accession: annual.accession)
         guard case .fetched(let page, _) = try await context.fetcher.fetch(indexURL, expecting: .html, sec: true) else {

@@ -5,8 +5,8 @@ import Foundation
 public enum NoticeEvents {
     /// One event per WARN letter (same company, notice and effective dates) that names the company, totalling its sites.
     /// A contractor's notice at the company's site becomes a clearly labelled `other` event, never a layoff of the company.
-    /// A letter no name of the company's matches is still its own when a site is in `linked` (keys of
-    /// `RecordLink` keys of notices linked to it, with the name).
+    /// A letter no name of the company's matches is still its own when one of its sites is in `linked`
+    /// (the company's `RecordLink`s by record key); `siteNote` says when a weak match stands at a known site.
     public static func warnEvents(
         letters notices: [WarnNotice], company: String, cik: Int64?, matcher: NoticeMatcher, historicalBefore: String?, now: Date,
         reportURLs: [String: String] = [:], linked: [String: RecordLink] = [:], siteNote: ([WarnNotice]) -> String? = { _ in nil }
@@ -54,7 +54,7 @@ public enum NoticeEvents {
         return "\(why); \(note)"
     }
 
-    /// "brand \"Meta\" (the ticker META is …)": the company's name a record matched and why it counts.
+    /// "brand (the ticker META is …): Meta": why the company's name a record matched counts.
     static func matchedAs(_ name: KnownName, contractor: Bool) -> String {
         (contractor ? "another employer at or under " : "") + "\(name.reason): \(name.name)"
     }
