@@ -5,7 +5,7 @@ import Foundation
 /// An event in the JSON shape of the command-line contract (DESIGN.md), with its text made safe to print.
 ///
 /// Every contract field is always present; `cik`, `url` and `employees` are `null` when unknown,
-/// never left out. `quote` and `matchedName` are extra fields, also `null` when absent.
+/// never left out. `quote`, `matchedName` and `matchedAs` are extra fields, also `null` when absent.
 public struct EventJSON: Codable, Sendable, Equatable {
     /// The company's name.
     public var company: String
@@ -33,6 +33,8 @@ public struct EventJSON: Codable, Sendable, Equatable {
     public var quote: String?
     /// The name in the record that matched the watch.
     public var matchedName: String?
+    /// Which of the company's names it matched and why that makes it the company's (WARN, ERM).
+    public var matchedAs: String?
 
     /// The JSON form of `event`; names, summary and quote are passed through ``TextSanitizer``.
     public init(_ event: Event) {
@@ -49,10 +51,11 @@ public struct EventJSON: Codable, Sendable, Equatable {
         employees = event.employees
         quote = event.quote.map(TextSanitizer.multiLine)
         matchedName = event.matchedName.map(TextSanitizer.singleLine)
+        matchedAs = event.matchedAs.map(TextSanitizer.singleLine)
     }
 
     enum CodingKeys: String, CodingKey {
-        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName
+        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName, matchedAs
     }
 
     /// Encodes every field, writing `null` for absent optionals (synthesized coding would omit them).
@@ -71,5 +74,6 @@ public struct EventJSON: Codable, Sendable, Equatable {
         try container.encode(employees, forKey: .employees)
         try container.encode(quote, forKey: .quote)
         try container.encode(matchedName, forKey: .matchedName)
+        try container.encode(matchedAs, forKey: .matchedAs)
     }
 }
