@@ -1,9 +1,10 @@
 import FilingsModel
 import Foundation
 
-/// A WARN file that read far fewer rows than its last good read (a bot wall answering 200 with an
-/// empty table, say): not truth. Nothing stored is removed, the earlier read's rows and coverage
-/// stay, and the bytes are kept aside beside the database so a person can see what came back.
+/// A notice file (a state's WARN file, California's report, Eurofound's export) that read far fewer
+/// rows than its last good read (a bot wall answering 200 with an empty table, say): not truth.
+/// Nothing stored is removed, the earlier read's rows and coverage stay, and the bytes are kept
+/// aside beside the database so a person can see what came back.
 struct SuspectFile {
     let context: FilingsContext
     let feed: String
