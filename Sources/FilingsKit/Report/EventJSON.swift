@@ -5,7 +5,9 @@ import Foundation
 /// An event in the JSON shape of the command-line contract (DESIGN.md), with its text made safe to print.
 ///
 /// Every contract field is always present; `cik`, `url` and `employees` are `null` when unknown,
-/// never left out. `quote` and `matchedName` are extra fields, also `null` when absent.
+/// never left out. `quote` and `matchedName` are extra fields, also `null` when absent. `people` is
+/// the list of persons an 8-K's 5.02 text names (departure, appointment and compensation events read
+/// from text), `null` for other events.
 public struct EventJSON: Codable, Sendable, Equatable {
     /// The company's name.
     public var company: String
@@ -33,6 +35,49 @@ public struct EventJSON: Codable, Sendable, Equatable {
     public var quote: String?
     /// The name in the record that matched the watch.
     public var matchedName: String?
+    /// The people the event's 8-K text names, or nil for events not read for people.
+    public var people: [Person]?
+
+    /// One person of `people`: the contract's fields, each present (`null` when unknown), and the quote.
+    public struct Person: Codable, Sendable, Equatable {
+        public var name: String
+        public var role: String?
+        public var change: PersonChange.Change
+        public var effective: String?
+        public var successor: String?
+        public var interim: Bool
+        public var reason: PersonChange.Reason?
+        public var quote: String
+
+        /// The JSON form of `person`, its text made safe to print.
+        public init(_ person: PersonChange) {
+            name = TextSanitizer.singleLine(person.name)
+            role = person.role.map(TextSanitizer.singleLine)
+            change = person.change
+            effective = person.effective
+            successor = person.successor.map(TextSanitizer.singleLine)
+            interim = person.interim
+            reason = person.reason
+            quote = TextSanitizer.multiLine(person.quote)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, role, change, effective, successor, interim, reason, quote
+        }
+
+        /// Encodes every field, writing `null` for absent optionals.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(role, forKey: .role)
+            try container.encode(change, forKey: .change)
+            try container.encode(effective, forKey: .effective)
+            try container.encode(successor, forKey: .successor)
+            try container.encode(interim, forKey: .interim)
+            try container.encode(reason, forKey: .reason)
+            try container.encode(quote, forKey: .quote)
+        }
+    }
 
     /// The JSON form of `event`; names, summary and quote are passed through ``TextSanitizer``.
     public init(_ event: Event) {
@@ -49,10 +94,11 @@ public struct EventJSON: Codable, Sendable, Equatable {
         employees = event.employees
         quote = event.quote.map(TextSanitizer.multiLine)
         matchedName = event.matchedName.map(TextSanitizer.singleLine)
+        people = event.people.map { $0.map(Person.init) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName
+        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName, people
     }
 
     /// Encodes every field, writing `null` for absent optionals (synthesized coding would omit them).
@@ -71,5 +117,6 @@ public struct EventJSON: Codable, Sendable, Equatable {
         try container.encode(employees, forKey: .employees)
         try container.encode(quote, forKey: .quote)
         try container.encode(matchedName, forKey: .matchedName)
+        try container.encode(people, forKey: .people)
     }
 }

@@ -301,6 +301,13 @@ extension Store {
             }
             try db.create(index: "warnNotice_source_noticeDate", on: "warnNotice", columns: ["source", "noticeDate"])
         }
+        migrator.registerMigration("v15-people") { db in
+            // The people an 8-K's 5.02 text names for an event (`PersonChange` list as JSON); events raised
+            // before keep NULL, which reads as "not read for people", not as "nobody".
+            try db.alter(table: "event") { t in
+                t.add(column: "people", .jsonText)
+            }
+        }
         return migrator
     }
 }

@@ -16,6 +16,7 @@ struct PersonnelReader {
     let name: NSRegularExpression?
     let honorific: NSRegularExpression?
     let listSeparator: NSRegularExpression?
+    let interimWords: NSRegularExpression?
 
     init() {
         func compile(_ rules: [ClassificationPhrases.Rule]) -> [(ClassificationPhrases.Rule, NSRegularExpression)] {
@@ -40,6 +41,7 @@ struct PersonnelReader {
             caseSensitive: true)
         listSeparator = SentenceText.regex(#"^\s*(,\s*(age\s+)?\d{1,3}\s*)?,?\s*(and\s+)?$"#)
         honorific = SentenceText.regex(#"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.\s+([A-Z][A-Za-z\-]+)"#, caseSensitive: true)
+        interimWords = SentenceText.regex(#"\b(interim|acting)\b"#)
     }
 
     /// The events of one section's text.
@@ -77,14 +79,16 @@ struct PersonnelReader {
         if events.isEmpty, let compensationQuote {
             let role = roleNear(compensationQuote.sentence, after: compensationQuote.sentence.startIndex)
             let subject = [compensationQuote.person, role?.title].compactMap { $0 }.joined(separator: ", ")
+            let quote = SentenceText.quote(compensationQuote.sentence, around: nil)
             events.append(
                 ClassifiedEvent(
                     kind: .compensation, source: source, person: compensationQuote.person, role: role?.short,
-                    quote: SentenceText.quote(compensationQuote.sentence, around: nil),
+                    quote: quote,
                     summary: subject.isEmpty ? "Compensation arrangement approved (no departure or appointment)"
-                        : "Compensation arrangement for \(subject) (no departure or appointment)"))
+                        : "Compensation arrangement for \(subject) (no departure or appointment)",
+                    people: compensationQuote.person.map { [PersonChange(name: $0, role: role?.title, change: .compensation, quote: quote)] } ?? []))
         }
-        return events
+        return SuccessionLinker.link(events, sentences: sentences)
     }
 
     /// A sub-heading such as "Retirement of Current Chief Executive Officer": it names a topic, not an event.
@@ -103,6 +107,10 @@ struct PersonnelReader {
         var role: (short: String, title: String)?
         var focus: Range<String.Index>
         var date: String?
+        /// Why a departing person leaves, from the words of the phrase or its sentence.
+        var reason: PersonChange.Reason?
+        /// An appointment "on an interim basis", "as Acting CFO".
+        var interim = false
     }
 
     func detect(
@@ -127,7 +135,12 @@ struct PersonnelReader {
                     let role = roleNear(sentence, after: roleStart) ?? roleNear(sentence, after: sentence.startIndex)
                     // A departure may name only the office ("our CFO resigned"); an appointment without a name is a plan.
                     guard person != nil || (role != nil && rule.kind == .departure) else { continue }
-                    found.append(Found(rule: rule, person: person, role: role, focus: range, date: SentenceText.effectiveDate(in: sentence)))
+                    let reason = rule.kind == .departure ? Self.reason(String(sentence[range])) ?? Self.reason(sentence) : nil
+                    let interim = rule.kind == .appointment && matches(interimWords, String(sentence[range.lowerBound...]))
+                    found.append(
+                        Found(
+                            rule: rule, person: person, role: role, focus: range, date: SentenceText.effectiveDate(in: sentence),
+                            reason: reason, interim: interim))
                 }
             }
         }
@@ -162,6 +175,12 @@ struct PersonnelReader {
     func add(_ found: Found, sentence: String, source: String, to events: inout [ClassifiedEvent], verbs: inout [String]) {
         let key = found.person ?? found.role?.short
         if let index = events.firstIndex(where: { $0.kind == found.rule.kind && ($0.person ?? $0.role) == key }) {
+            if !events[index].people.isEmpty {
+                events[index].people[0].reason = events[index].people[0].reason ?? found.reason
+                events[index].people[0].interim = events[index].people[0].interim || found.interim
+                events[index].people[0].role = events[index].people[0].role ?? found.role.map { title(of: $0.short) ?? $0.title }
+                events[index].people[0].effective = events[index].people[0].effective ?? found.date
+            }
             guard events[index].role == nil || events[index].effectiveDate == nil else { return }
             let verb = verbs[index]
             if events[index].role == nil { events[index].role = found.role?.short }
@@ -174,6 +193,14 @@ struct PersonnelReader {
             effectiveDate: found.date, quote: SentenceText.quote(sentence, around: relocated(found.focus, in: sentence)),
             summary: "")
         event.summary = summary(event, verb: found.rule.verb, roleTitle: found.role?.title)
+        if let person = found.person {
+            event.people = [
+                PersonChange(
+                    name: person, role: found.role.map { title(of: $0.short) ?? $0.title },
+                    change: found.rule.kind == .departure ? .departure : .appointment, effective: found.date,
+                    interim: found.interim, reason: found.reason, quote: event.quote)
+            ]
+        }
         events.append(event)
         verbs.append(found.rule.verb)
     }
@@ -294,6 +321,22 @@ struct PersonnelReader {
         return result.replacingOccurrences(
             of: #"Departure of Directors or (Certain|Principal) Officers[^.\n]{0,160}"#, with: " ",
             options: [.regularExpression, .caseInsensitive])
+    }
+
+    /// The reasons a departure phrase may give, most specific first (a death is not a "retirement").
+    static let reasonWords: [(PersonChange.Reason, NSRegularExpression?)] = [
+        (.death, SentenceText.regex(#"\b(passed away|died|death)\b"#)),
+        (.termination, SentenceText.regex(#"\bterminat|\bremoved\b|\bdismiss"#)),
+        (.notStandingForReelection, SentenceText.regex(#"\b(stand|seek|be nominated|run)( for)? (re-?election|reelection|another term)"#)),
+        (.retirement, SentenceText.regex(#"\bretir(e|ed|es|ing|ement)\b"#)),
+        (.resignation, SentenceText.regex(#"\bresign(ed|s|ing|ation)?\b"#)),
+    ]
+
+    /// The reason `text` words, or nil.
+    static func reason(_ text: String) -> PersonChange.Reason? {
+        reasonWords.first { entry in
+            entry.1.map { $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil } ?? false
+        }?.0
     }
 
     func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {

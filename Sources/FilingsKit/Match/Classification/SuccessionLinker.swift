@@ -1,0 +1,61 @@
+import FilingsModel
+import Foundation
+
+/// Links the people of one 5.02 section's events to each other: who succeeds whom, who only changes office,
+/// and the "not the result of any disagreement" a filing gives for a departure without another reason.
+enum SuccessionLinker {
+    static let noDisagreement = SentenceText.regex(
+        #"\bnot (the )?(a )?(result|because) of any disagreements?\b|\bnot due to any disagreements?\b|\bdid not (result|arise) from any disagreements?\b|\bno disagreements?\b"#)
+    static let succeeds = SentenceText.regex(#"\b(succeed|succeeds|succeeding|successor to|replace|replaces|replacing)\b"#)
+
+    /// `events` with each person's successor, role change and stated reason filled in.
+    static func link(_ events: [ClassifiedEvent], sentences: [String]) -> [ClassifiedEvent] {
+        var result = events
+        let statesNoDisagreement = sentences.contains { SentenceText.firstMatch(noDisagreement, in: $0) != nil }
+        let appointed = events.filter { $0.kind == .appointment }.flatMap(\.people)
+        let departing = Set(events.filter { $0.kind == .departure }.flatMap(\.people).map(\.name))
+        for index in result.indices {
+            for personIndex in result[index].people.indices {
+                var person = result[index].people[personIndex]
+                switch person.change {
+                case .departure:
+                    if statesNoDisagreement, person.reason == nil { person.reason = .noDisagreement }
+                    // Leaving one office for another one the same filing gives is a change of role, not a departure.
+                    if appointed.contains(where: { $0.name == person.name }) { person.change = .roleChange }
+                    if let successor = successor(of: person, among: appointed) {
+                        person.successor = successor.name
+                        person.interim = successor.interim
+                    }
+                case .appointment:
+                    if departing.contains(person.name) { person.change = .roleChange }
+                case .compensation, .roleChange:
+                    break
+                }
+                result[index].people[personIndex] = person
+            }
+        }
+        return result
+    }
+
+    /// The person appointed to `departing`'s office, or whose appointment says they succeed them by name.
+    static func successor(of departing: PersonChange, among appointed: [PersonChange]) -> PersonChange? {
+        let others = appointed.filter { $0.name != departing.name }
+        let surname = departing.name.split(separator: " ").last { !["Jr.", "Sr.", "II", "III", "IV"].contains($0) }.map(String.init)
+        if let surname,
+            let named = others.first(where: { $0.quote.contains(surname) && SentenceText.firstMatch(succeeds, in: $0.quote) != nil })
+        {
+            return named
+        }
+        guard let offices = departing.role.map(officeParts), !offices.isEmpty else { return nil }
+        // A new director does not succeed a departing director by office alone: boards change several seats at once.
+        return others.first { other in
+            guard let theirs = other.role.map(officeParts) else { return false }
+            return !theirs.intersection(offices).subtracting(["director"]).isEmpty
+        }
+    }
+
+    /// "President and Chief Executive Officer" -> ["president", "chief executive officer"].
+    static func officeParts(_ role: String) -> Set<String> {
+        Set(role.lowercased().components(separatedBy: " and ").map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+}
