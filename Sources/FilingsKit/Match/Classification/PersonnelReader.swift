@@ -17,6 +17,11 @@ struct PersonnelReader {
     let honorific: NSRegularExpression?
     let listSeparator: NSRegularExpression?
     let interimWords: NSRegularExpression?
+    let leadingPronoun: NSRegularExpression?
+    let attachedToName: NSRegularExpression?
+    let unnamedSuccessor: NSRegularExpression?
+    let otherEmployer: NSRegularExpression?
+    let ownName: NSRegularExpression?
 
     init() {
         func compile(_ rules: [ClassificationPhrases.Rule]) -> [(ClassificationPhrases.Rule, NSRegularExpression)] {
@@ -42,6 +47,19 @@ struct PersonnelReader {
         listSeparator = SentenceText.regex(#"^\s*(,\s*(age\s+)?\d{1,3}\s*)?,?\s*(and\s+)?$"#)
         honorific = SentenceText.regex(#"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.\s+([A-Z][A-Za-z\-]+)"#, caseSensitive: true)
         interimWords = SentenceText.regex(#"\b(interim|acting)\b"#)
+        leadingPronoun = SentenceText.regex(
+            #"^(?:(?:In addition|Additionally|Also|Further|Thereafter|At that time|Following that|Subsequently),?\s+)?(?:He|She)\b"#,
+            caseSensitive: true)
+        // "John Doe resigned", "John Doe, who will retire", "John Doe's retirement": the phrase is the named person's.
+        attachedToName = SentenceText.regex(#"^(\s*|\s*,\s*(who|whose)\b[^,]{0,60}|['’]s?\s*|\s*(has|had|will|would|also|then)\s*)$"#)
+        unnamedSuccessor = SentenceText.regex(
+            #"\b(a|his|her|their|the|its|any) (permanent |new |qualified )?(successor|replacement)s? (is|are|has been|have been|will be|be|been|was|can be)\s+$"#)
+        let organization = #"(?:Inc\.?|Corporation|Corp\.?|LLC|L\.P\.|Ltd\.?|plc|Company|Co\.|Holdings|Group|Partners|Bank|University|N\.A\.)"#
+        otherEmployer = SentenceText.regex(
+            #"\b(?:of|from|at|with|joining|joined|join|left)\s+(?!the Company\b)((?:(?-i:[A-Z][A-Za-z&.\-'’]*),?\s+){1,5}\#(organization))(?![A-Za-z])"#)
+        // "Tyson Foods, Inc. (the “Company”)": the filer's own name, defined as the Company.
+        ownName = SentenceText.regex(
+            #"((?:(?-i:[A-Z][A-Za-z&.\-'’]*),?\s+){1,5}\#(organization))\s*\((?:the\s+)?[“"]"#)
     }
 
     /// The events of one section's text.
@@ -52,18 +70,29 @@ struct PersonnelReader {
         var verbs: [String] = []
         var lastPerson: String?
         var compensationQuote: (sentence: String, person: String?)?
+        // Departures worded about another company ("a position she resigned to join the Company"): a new officer's past,
+        // unless the same section appoints nobody by that name.
+        var otherEmployerDepartures: [(found: Found, sentence: String)] = []
+        let ownNames = Set(sentences.flatMap { organizations(ownName, in: $0) })
         for sentence in sentences {
             let mentioned = people(in: sentence, fullNames: fullNames)
+            // "He will remain ... through his retirement": the subject is the person of the sentence before.
+            let pronounSubject = matches(leadingPronoun, sentence)
             let isConditional = matches(conditional, sentence)
             let isBiography = matches(biography, sentence) && !sentence.localizedCaseInsensitiveContains("effective")
             if !isConditional, !isBiography, !isSubheading(sentence) {
                 // Same length as `sentence`, so positions found in it are positions in `sentence`.
                 let planFree = neutralizing(retirementPlanWords, in: sentence)
-                for found in detect(departureRules, in: planFree, people: mentioned, lastPerson: lastPerson) {
-                    add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
+                let elsewhere = !Set(organizations(otherEmployer, in: sentence)).subtracting(ownNames).isEmpty
+                for found in detect(departureRules, in: planFree, people: mentioned, lastPerson: lastPerson, pronounSubject: pronounSubject) {
+                    if elsewhere, found.person != nil {
+                        otherEmployerDepartures.append((found, sentence))
+                    } else {
+                        add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
+                    }
                 }
                 if !matches(committeeOnly, sentence) || sentence.range(of: "director", options: .caseInsensitive) != nil {
-                    for found in detect(appointmentRules, in: sentence, people: mentioned, lastPerson: lastPerson)
+                    for found in detect(appointmentRules, in: sentence, people: mentioned, lastPerson: lastPerson, pronounSubject: pronounSubject)
                     where !sentence.lowercased().contains("re-elect") {
                         add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
                     }
@@ -74,7 +103,11 @@ struct PersonnelReader {
             {
                 compensationQuote = (sentence, mentioned.first?.name)
             }
-            if let person = mentioned.first?.name { lastPerson = person }
+            if !pronounSubject, let person = mentioned.first?.name { lastPerson = person }
+        }
+        let appointees = Set(events.filter { $0.kind == .appointment }.compactMap(\.person))
+        for (found, sentence) in otherEmployerDepartures where !appointees.contains(found.person ?? "") {
+            add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
         }
         if events.isEmpty, let compensationQuote {
             let role = roleNear(compensationQuote.sentence, after: compensationQuote.sentence.startIndex)
@@ -115,7 +148,7 @@ struct PersonnelReader {
 
     func detect(
         _ rules: [(ClassificationPhrases.Rule, NSRegularExpression)], in sentence: String,
-        people original: [(name: String, range: Range<String.Index>)], lastPerson: String?
+        people original: [(name: String, range: Range<String.Index>)], lastPerson: String?, pronounSubject: Bool = false
     ) -> [Found] {
         var found: [Found] = []
         let people: [(name: String, range: Range<String.Index>)] = original.map { (name: $0.name, range: relocated($0.range, in: sentence)) }
@@ -124,7 +157,13 @@ struct PersonnelReader {
                 let prefix = String(sentence[..<range.lowerBound])
                 var side = rule.side
                 if side == .after, matches(passive, prefix) { side = .before }
+                // "until a successor is appointed": an office to fill, nobody named yet.
+                if rule.kind == .appointment, side == .before, matches(unnamedSuccessor, prefix) { continue }
                 var persons = listedPeople(people, in: sentence, near: range, side: side).map(Optional.some)
+                if pronounSubject, side == .before, lastPerson != nil, !isAttachedToName(people, in: sentence, before: range) {
+                    // "She will assist John Roe through her retirement": John Roe stands nearer, but "she" retires.
+                    persons = [lastPerson]
+                }
                 // "His retirement will be effective ..." continues the previous sentence; an appointment names its person.
                 if persons.isEmpty { persons = [people.isEmpty && rule.kind == .departure ? lastPerson : nil] }
                 for person in persons where !found.contains(where: { $0.person == person && person != nil }) {
@@ -145,6 +184,20 @@ struct PersonnelReader {
             }
         }
         return found
+    }
+
+    /// The organization names (first capture group) `regex` finds in `sentence`, as comparable keys.
+    func organizations(_ regex: NSRegularExpression?, in sentence: String) -> [String] {
+        guard let regex else { return [] }
+        return regex.matches(in: sentence, range: NSRange(sentence.startIndex..., in: sentence)).compactMap { match in
+            Range(match.range(at: 1), in: sentence).map { String(sentence[$0]).lowercased().filter { $0.isLetter || $0.isNumber } }
+        }
+    }
+
+    /// True when a name stands right before `focus` as its subject ("John Roe resigned", "John Roe, who will retire").
+    func isAttachedToName(_ people: [(name: String, range: Range<String.Index>)], in sentence: String, before focus: Range<String.Index>) -> Bool {
+        guard let last = people.last(where: { $0.range.upperBound <= focus.lowerBound }) else { return false }
+        return matches(attachedToName, String(sentence[last.range.upperBound..<focus.lowerBound]))
     }
 
     /// The person nearest the phrase, with everyone listed together with them ("A, B and C were appointed").

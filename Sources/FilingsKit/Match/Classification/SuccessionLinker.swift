@@ -46,6 +46,14 @@ enum SuccessionLinker {
         {
             return named
         }
+        // "Ms. Whitfield succeeds Robert L. Ames, who will retire": the departure's own sentence names the successor.
+        if SentenceText.firstMatch(succeeds, in: departing.quote) != nil,
+            let named = others.first(where: { other in
+                other.name.split(separator: " ").last.map { departing.quote.contains($0) } ?? false
+            })
+        {
+            return named
+        }
         guard let offices = departing.role.map(officeParts), !offices.isEmpty else { return nil }
         // A new director does not succeed a departing director by office alone: boards change several seats at once.
         return others.first { other in
