@@ -22,6 +22,7 @@ public enum Listing {
             if let employees = event.employees { line += " — \(employees) employees" }
             if let url = event.url { line += "\n    \(TextSanitizer.singleLine(url))" }
             if let quote = event.quote { line += "\n    “\(TextSanitizer.singleLine(quote))”" }
+            for person in event.people ?? [] { line += "\n" + DigestRenderer.personLine(person) }
             return line
         }.joined(separator: "\n") + (events.isEmpty ? "" : "\n")
     }
