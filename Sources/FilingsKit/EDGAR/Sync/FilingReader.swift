@@ -47,7 +47,7 @@ struct FilingReader {
                 let document = FilingDocument(
                     accession: filing.accession, url: url.absoluteString, fetchedAt: context.now(),
                     sections: Dictionary(
-                        text.sections.filter { Filing.itemsToRead.contains($0.code) }.map { ($0.code, String($0.text.prefix(20_000))) },
+                        text.sections.filter { Filing.itemsToRead.union(Filing.legacyItemsToRead).contains($0.code) }.map { ($0.code, String($0.text.prefix(20_000))) },
                         uniquingKeysWith: { first, _ in first }),
                     exhibitExcerpt: text.exhibits.first.map { String($0.prefix(20_000)) })
                 let replaced = FilingReader.replacedKeys(filing, by: events)
