@@ -132,7 +132,7 @@ public enum ClassificationPhrases {
         (#"\bTreasurer\b"#, "Treasurer", "Treasurer"),
         (#"\bController\b"#, "Controller", "Controller"),
         (#"\b(Corporate )?Secretary\b"#, "Secretary", "Secretary"),
-        (#"\b(independent |non-employee |Class [I]+ )?director\b(?! of)(?!s)|\bmember of the (Company['’]s )?Board\b|\b(to|from|on|join|joined|joins) the ([A-Z][A-Za-z]+['’]s )?Board\b|\bBoard member\b"#, "director", "director"),
+        (#"\b(independent |non-employee |Class [I]+ )?director\b(?! of)(?!s)|\bmember of the (Company['’]s )?Board\b|\b(to|from|on|join|joined|joins) the ([A-Z][A-Za-z]+(['’]s)? )?Board\b|\bBoard member\b"#, "director", "director"),
     ]
 
     /// Words that make a capitalized run a company, not a person ("Pericom Semiconductor Corporation").

@@ -176,10 +176,11 @@ struct PersonnelReader {
                     guard person != nil || (role != nil && rule.kind == .departure) else { continue }
                     let reason = rule.kind == .departure ? Self.reason(String(sentence[range])) ?? Self.reason(sentence) : nil
                     let interim = rule.kind == .appointment && matches(interimWords, String(sentence[range.lowerBound...]))
-                    found.append(
-                        Found(
-                            rule: rule, person: person, role: role, focus: range, date: SentenceText.effectiveDate(in: sentence),
-                            reason: reason, interim: interim))
+                    // "following his appointment at Union Pacific effective August 14, V. James Vena was resigning, effective
+                    // July 26, from the Board": the date that follows the phrase is the phrase's.
+                    let following = sentence[range.lowerBound..<(sentence.index(range.upperBound, offsetBy: 150, limitedBy: sentence.endIndex) ?? sentence.endIndex)]
+                    let date = SentenceText.effectiveDate(in: String(following)) ?? SentenceText.effectiveDate(in: sentence)
+                    found.append(Found(rule: rule, person: person, role: role, focus: range, date: date, reason: reason, interim: interim))
                 }
             }
         }
@@ -231,7 +232,7 @@ struct PersonnelReader {
             if !events[index].people.isEmpty {
                 events[index].people[0].reason = events[index].people[0].reason ?? found.reason
                 events[index].people[0].interim = events[index].people[0].interim || found.interim
-                events[index].people[0].role = events[index].people[0].role ?? found.role.map { title(of: $0.short) ?? $0.title }
+                events[index].people[0].role = events[index].people[0].role ?? found.role?.title
                 events[index].people[0].effective = events[index].people[0].effective ?? found.date
             }
             guard events[index].role == nil || events[index].effectiveDate == nil else { return }
@@ -249,7 +250,7 @@ struct PersonnelReader {
         if let person = found.person {
             event.people = [
                 PersonChange(
-                    name: person, role: found.role.map { title(of: $0.short) ?? $0.title },
+                    name: person, role: found.role?.title,
                     change: found.rule.kind == .departure ? .departure : .appointment, effective: found.date,
                     interim: found.interim, reason: found.reason, quote: event.quote)
             ]

@@ -87,7 +87,7 @@ enum SentenceText {
     static let effectiveDate = regex(
         #"\beffective\b(?: (?:as of|on|at|upon|from))?(?: the close of business on| the end of the day on)? ((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2},? \d{4}|\d{1,2}/\d{1,2}/\d{4})"#)
     static let departureDate = regex(
-        #"\b(?:retire|retirement|resign|resignation|step down|depart|departure|leave|last day)\b[^.]{0,80}?\b(?:on|as of|effective)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2},? \d{4})"#)
+        #"\b(?:retire|retirement|resign|resignation|step down|depart|departure|leave|last day)\b[^.]{0,80}?\b(?:on(?: or about| or around)?|as of|effective)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2},? \d{4})"#)
 
     /// The effective date stated in `sentence`, ISO, or nil.
     static func effectiveDate(in sentence: String) -> String? {

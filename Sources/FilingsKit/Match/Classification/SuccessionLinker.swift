@@ -20,9 +20,11 @@ enum SuccessionLinker {
                 switch person.change {
                 case .departure:
                     if statesNoDisagreement, person.reason == nil { person.reason = .noDisagreement }
+                    // Only directors stand for re-election.
+                    if person.reason == .notStandingForReelection, person.role == nil { person.role = "director" }
                     // Leaving one office for another one the same filing gives is a change of role, not a departure.
                     if appointed.contains(where: { $0.name == person.name }) { person.change = .roleChange }
-                    if let successor = successor(of: person, among: appointed) {
+                    if let successor = successor(of: person, among: appointed) ?? successor(of: person, among: appointed, in: sentences) {
                         person.successor = successor.name
                         person.interim = successor.interim
                     }
@@ -40,16 +42,15 @@ enum SuccessionLinker {
     /// The person appointed to `departing`'s office, or whose appointment says they succeed them by name.
     static func successor(of departing: PersonChange, among appointed: [PersonChange]) -> PersonChange? {
         let others = appointed.filter { $0.name != departing.name }
-        let surname = departing.name.split(separator: " ").last { !["Jr.", "Sr.", "II", "III", "IV"].contains($0) }.map(String.init)
-        if let surname,
-            let named = others.first(where: { $0.quote.contains(surname) && SentenceText.firstMatch(succeeds, in: $0.quote) != nil })
+        if let family = surname(departing.name),
+            let named = others.first(where: { $0.quote.contains(family) && SentenceText.firstMatch(succeeds, in: $0.quote) != nil })
         {
             return named
         }
         // "Ms. Whitfield succeeds Robert L. Ames, who will retire": the departure's own sentence names the successor.
         if SentenceText.firstMatch(succeeds, in: departing.quote) != nil,
             let named = others.first(where: { other in
-                other.name.split(separator: " ").last.map { departing.quote.contains($0) } ?? false
+                Self.surname(other.name).map { departing.quote.contains($0) } ?? false
             })
         {
             return named
@@ -60,6 +61,27 @@ enum SuccessionLinker {
             guard let theirs = other.role.map(officeParts) else { return false }
             return !theirs.intersection(offices).subtracting(["director"]).isEmpty
         }
+    }
+
+    /// The appointee a sentence of its own says succeeds `departing`: "Ms. Travis will be succeeding Richard W. Kunes as ...".
+    static func successor(of departing: PersonChange, among appointed: [PersonChange], in sentences: [String]) -> PersonChange? {
+        guard let family = surname(departing.name) else { return nil }
+        for sentence in sentences {
+            guard let verb = SentenceText.firstMatch(succeeds, in: sentence),
+                sentence[verb.upperBound...].contains(family)
+            else { continue }
+            let before = sentence[..<verb.lowerBound]
+            if let named = appointed.first(where: { $0.name != departing.name && surname($0.name).map(before.contains) == true }) {
+                return named
+            }
+        }
+        return nil
+    }
+
+    /// The family name of a full name: "Earl H. Devanny III" -> "Devanny".
+    static func surname(_ name: String) -> String? {
+        name.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+            .last { !["Jr.", "Sr.", "II", "III", "IV"].contains($0) }
     }
 
     /// "President and Chief Executive Officer" -> ["president", "chief executive officer"].

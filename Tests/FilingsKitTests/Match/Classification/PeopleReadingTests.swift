@@ -117,6 +117,35 @@ import Testing
         #expect(young.effective == "2024-05-31")
     }
 
+    func section(_ text: String) -> [ClassifiedEvent] {
+        FilingClassifier.classify(itemCodes: ["5.02"], sections: [ItemSection(code: "5.02", heading: "", text: text)], exhibits: [])
+    }
+
+    @Test func aDirectorLeavingForAnotherCompanyKeepsTheDateAndOfficeOfLeaving() throws {
+        let events = section(
+            "On May 3, 2024, following his appointment as Chief Executive Officer of Northwind Rail Corporation effective June 1, 2024, "
+                + "Peter Q. Hale notified the Company that he was resigning, effective May 3, 2024, from the Acme Board of Directors. "
+                + "On the same day, Laura N. Wynn notified the Company that she would not stand for re-election at the 2024 annual meeting.")
+        let hale = try #require(people(events, .departure).first { $0.name == "Peter Q. Hale" })
+        #expect(hale.role == "director")
+        #expect(hale.effective == "2024-05-03")
+        #expect(hale.reason == .resignation)
+        let wynn = try #require(people(events, .departure).first { $0.name == "Laura N. Wynn" })
+        #expect(wynn.reason == .notStandingForReelection)
+        #expect(wynn.role == "director")
+    }
+
+    @Test func aSuccessionSentenceNamesTheSuccessor() throws {
+        let events = section(
+            "On March 4, 2024, the Company appointed Maya R. Stone as Chief Financial Officer, effective April 1, 2024. "
+                + "Ms. Stone will be succeeding Owen T. Marsh as Chief Financial Officer. "
+                + "The Company previously announced Mr. Marsh's intention to retire on or about June 30, 2024.")
+        let marsh = try #require(people(events, .departure).first)
+        #expect(marsh.name == "Owen T. Marsh")
+        #expect(marsh.successor == "Maya R. Stone")
+        #expect(marsh.effective == "2024-06-30")
+    }
+
     @Test func anOfficerMovingToAnotherOfficeIsARoleChangeWithASuccessor() throws {
         let text = "On July 8, 2024, the Board appointed Jane Doe, currently the Company's Chief Operating Officer, as Chief Executive Officer, "
             + "effective August 1, 2024. John Roe will step down as Chief Executive Officer on August 1, 2024 and will become Executive Chair. "
