@@ -42,23 +42,36 @@ import Testing
         }
     }
 
-    static func split() throws -> [String: Part] {
+    /// One row of the split: the file's part, and the name the rule hashes (the full submission's, for a primary
+    /// document stored beside it, so one filing never sits on both sides).
+    struct SplitRow {
+        var part: Part
+        var hashedName: String
+    }
+
+    static func splitRows() throws -> [String: SplitRow] {
         let text = String(decoding: try SharedData.fixture("documents/corpus-labels-split.csv"), as: UTF8.self)
-        var result: [String: Part] = [:]
+        var result: [String: SplitRow] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "|").map(String.init)
-            guard fields.count == 2, let part = Part(rawValue: fields[1]) else { continue }
-            result[fields[0]] = part
+            guard fields.count == 2 || fields.count == 3, let part = Part(rawValue: fields[1]) else { continue }
+            result[fields[0]] = SplitRow(part: part, hashedName: fields.count == 3 ? fields[2] : fields[0])
         }
         return result
+    }
+
+    static func split() throws -> [String: Part] {
+        try splitRows().mapValues(\.part)
     }
 
     @Test func theRecordedSplitFollowsItsRuleAndCoversEveryLabel() throws {
         let split = try Self.split()
         let labels = try CorpusClassificationTests.labels()
         #expect(Set(split.keys) == Set(labels.keys))
-        for (file, part) in split {
-            #expect(Part(fileName: file) == part, "\(file)")
+        for (file, row) in try Self.splitRows() {
+            #expect(Part(fileName: row.hashedName) == row.part, "\(file)")
+            // A twin names a labelled file, and both copies sit on one side.
+            if row.hashedName != file { #expect(split[row.hashedName] == row.part, "\(file)") }
         }
         let heldApart = split.values.filter { $0 == .heldApart }.count
         // About one in three: a rule that put (nearly) everything on one side would not be a split.
@@ -115,12 +128,13 @@ import Testing
         }
     }
 
-    // Measured 2026-12-05: tuning 1.00/1.00, 0.97/1.00, 1.00/1.00; held apart 1.00/1.00, 0.94/0.94, 0.81/1.00.
+    // Measured 2026-12-05 (kinds, departed, appointed): tuning 1.00/1.00, 0.96/1.00, 1.00/1.00;
+    // held apart 1.00/1.00, 0.95/0.95, 0.83/1.00. In the held-apart part one more wrong or missed person falls below a floor.
     static let tuningFloor: [String: (precision: Double, recall: Double)] = [
         "kinds": (0.95, 0.95), "departed": (0.95, 0.95), "appointed": (0.95, 0.95),
     ]
     static let heldApartFloor: [String: (precision: Double, recall: Double)] = [
-        "kinds": (0.95, 0.95), "departed": (0.9, 0.9), "appointed": (0.75, 0.95),
+        "kinds": (0.95, 0.95), "departed": (0.9, 0.9), "appointed": (0.8, 0.95),
     ]
 
     /// The names of the people of `kind`'s events; an event that names only an office counts as "(office)".
