@@ -40,13 +40,21 @@ public struct EventJSON: Codable, Sendable, Equatable {
 
     /// One person of `people`: the contract's fields, each present (`null` when unknown), and the quote.
     public struct Person: Codable, Sendable, Equatable {
+        /// The person, as named in the text.
         public var name: String
+        /// The office concerned, in full, or nil.
         public var role: String?
+        /// `departure`, `appointment`, `compensation` or `role-change`.
         public var change: PersonChange.Change
+        /// The effective date, ISO, or nil.
         public var effective: String?
+        /// For a departure: who the filing appoints in their place, or nil.
         public var successor: String?
+        /// The appointment (for a departure: the successor's) is interim or acting.
         public var interim: Bool
+        /// Why the person leaves, or nil.
         public var reason: PersonChange.Reason?
+        /// The sentence that proves it.
         public var quote: String
 
         /// The JSON form of `person`, its text made safe to print.

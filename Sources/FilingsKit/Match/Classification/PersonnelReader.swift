@@ -70,8 +70,8 @@ struct PersonnelReader {
         var verbs: [String] = []
         var lastPerson: String?
         var compensationQuote: (sentence: String, person: String?)?
-        // Departures worded about another company ("a position she resigned to join the Company"): a new officer's past,
-        // unless the same section appoints nobody by that name.
+        // Departures worded about another company ("a position she resigned to join the Company") are a new officer's
+        // past: kept only when the section appoints nobody by that name.
         var otherEmployerDepartures: [(found: Found, sentence: String)] = []
         let ownNames = Set(sentences.flatMap { organizations(ownName, in: $0) })
         for sentence in sentences {
@@ -174,12 +174,12 @@ struct PersonnelReader {
                     let role = roleNear(sentence, after: roleStart) ?? roleNear(sentence, after: sentence.startIndex)
                     // A departure may name only the office ("our CFO resigned"); an appointment without a name is a plan.
                     guard person != nil || (role != nil && rule.kind == .departure) else { continue }
-                    let reason = rule.kind == .departure ? Self.reason(String(sentence[range])) ?? Self.reason(sentence) : nil
-                    let interim = rule.kind == .appointment && matches(interimWords, String(sentence[range.lowerBound...]))
+                    let reason = rule.kind == .departure ? PersonChange.Reason.read(String(sentence[range])) ?? PersonChange.Reason.read(sentence) : nil
                     // "following his appointment at Union Pacific effective August 14, V. James Vena was resigning, effective
-                    // July 26, from the Board": the date that follows the phrase is the phrase's.
-                    let following = sentence[range.lowerBound..<(sentence.index(range.upperBound, offsetBy: 150, limitedBy: sentence.endIndex) ?? sentence.endIndex)]
-                    let date = SentenceText.effectiveDate(in: String(following)) ?? SentenceText.effectiveDate(in: sentence)
+                    // July 26, from the Board": the date that follows the phrase is the phrase's, and so is "interim".
+                    let following = String(sentence[range.lowerBound..<(sentence.index(range.upperBound, offsetBy: 150, limitedBy: sentence.endIndex) ?? sentence.endIndex)])
+                    let interim = rule.kind == .appointment && matches(interimWords, following)
+                    let date = SentenceText.effectiveDate(in: following) ?? SentenceText.effectiveDate(in: sentence)
                     found.append(Found(rule: rule, person: person, role: role, focus: range, date: date, reason: reason, interim: interim))
                 }
             }
@@ -375,22 +375,6 @@ struct PersonnelReader {
         return result.replacingOccurrences(
             of: #"Departure of Directors or (Certain|Principal) Officers[^.\n]{0,160}"#, with: " ",
             options: [.regularExpression, .caseInsensitive])
-    }
-
-    /// The reasons a departure phrase may give, most specific first (a death is not a "retirement").
-    static let reasonWords: [(PersonChange.Reason, NSRegularExpression?)] = [
-        (.death, SentenceText.regex(#"\b(passed away|died|death)\b"#)),
-        (.termination, SentenceText.regex(#"\bterminat|\bremoved\b|\bdismiss"#)),
-        (.notStandingForReelection, SentenceText.regex(#"\b(stand|seek|be nominated|run)( for)? (re-?election|reelection|another term)"#)),
-        (.retirement, SentenceText.regex(#"\bretir(e|ed|es|ing|ement)\b"#)),
-        (.resignation, SentenceText.regex(#"\bresign(ed|s|ing|ation)?\b"#)),
-    ]
-
-    /// The reason `text` words, or nil.
-    static func reason(_ text: String) -> PersonChange.Reason? {
-        reasonWords.first { entry in
-            entry.1.map { $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil } ?? false
-        }?.0
     }
 
     func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
