@@ -22,6 +22,8 @@ public struct Event: Codable, Sendable, Equatable {
     public var quote: String?
     /// The name in the record that matched the watch.
     public var matchedName: String?
+    /// Which of the company's names it matched, and why that makes it the company's: "brand (…)", "former name (until 2022-06-09)".
+    public var matchedAs: String?
     public var createdAt: Date
     public var deliveredAt: Date?
     /// When the record behind the event changed after it was raised (an amended WARN notice).
@@ -32,7 +34,7 @@ public struct Event: Codable, Sendable, Equatable {
     public init(
         key: String, cik: Int64?, company: String, kind: EventKind, source: Source, sourceRef: String,
         date: String, url: String?, summary: String, strength: Strength, historical: Bool,
-        employees: Int? = nil, quote: String? = nil, matchedName: String? = nil,
+        employees: Int? = nil, quote: String? = nil, matchedName: String? = nil, matchedAs: String? = nil,
         createdAt: Date = Date(), deliveredAt: Date? = nil, people: [PersonChange]? = nil
     ) {
         self.key = key
@@ -49,6 +51,7 @@ public struct Event: Codable, Sendable, Equatable {
         self.employees = employees
         self.quote = quote
         self.matchedName = matchedName
+        self.matchedAs = matchedAs
         self.createdAt = createdAt
         self.deliveredAt = deliveredAt
         self.people = people

@@ -196,4 +196,52 @@ import Testing
         #expect(notes.contains { $0.hasPrefix("does not publish: Wyoming") })
         #expect(notes.filter { $0.hasPrefix("never read") }.count >= 25)
     }
+
+    /// New York's May 2026 notices say only "Meta": imported with the ticker map, `who` names the
+    /// brand and its notices, `check` counts the 1,160, and the contractor "dba Meta" is never Meta's.
+    @Test func whoAndCheckFindMetaByItsBrandAndNeverItsContractor() async throws {
+        let dir = try temporaryDirectory()
+        let db = dir.appendingPathComponent("f.sqlite")
+        let feeds = SharedData.packageRoot.appendingPathComponent("Feeds").path
+        let csv = dir.appendingPathComponent("ny.csv")
+        let header = "Business Legal Name,Date Layoff/Closure Starts,Date of WARN Notice ,Date Posted,Impacted Site Address,Impacted Site County,Layoff or Closure?,Measure Names,Permanent or Temporary Layoff?,Index,Number of Affected Workers ,Number of Affected Workers"
+        let rows = [
+            "Meta,8/20/2026,5/20/2026,5/29/2026,\"770 Broadway  New York, NY, 10003\",New York,Layoff,# of Affected Workers,Permanent,1,389,389",
+            "Meta,8/20/2026,5/20/2026,5/29/2026,\"415 10th Ave  New York, NY, 10001\",New York,Layoff,# of Affected Workers,Permanent,2,354,354",
+            "Meta,8/20/2026,5/20/2026,5/29/2026,\"380 W. 33rd Street  New York, NY, 10001\",New York,Layoff,# of Affected Workers,Permanent,3,417,417",
+            "\"ABM Industry Groups, LLC dba Meta\",8/1/2026,5/22/2026,5/30/2026,\"770 Broadway  New York, NY, 10003\",New York,Layoff,# of Affected Workers,Permanent,4,31,31",
+        ]
+        try ([header] + rows).joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let runner = BinaryRunner(environment: ["PATH": "/usr/bin:/bin", "HOME": dir.path, "FILINGS_DB": db.path, "FILINGS_FEEDS": feeds])
+        let tickers = SharedData.packageRoot.appendingPathComponent("Tests/Fixtures/edgar/company_tickers.json").path
+        for arguments in [["import", tickers], ["import", csv.path, "--source", "ny-warn"]] {
+            let imported = try await runner.run(arguments)
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+
+        let who = try await runner.run(["who", "META", "--offline"])
+        #expect(who.status == 0, "\(who.stderr)")
+        #expect(who.stdout.contains("Meta  [brand"), "\(who.stdout)")
+        #expect(who.stdout.contains("the ticker META is the first word of its name: 3 notices"), "\(who.stdout)")
+        #expect(who.stdout.contains("other employers at its sites or under its name, never its layoffs (1 notice)"), "\(who.stdout)")
+
+        let json = try await runner.run(["who", "META", "--offline", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["cik"] as? Int == 1_326_801)
+        let names = try #require(object["names"] as? [[String: Any]])
+        let brand = try #require(names.first { $0["basis"] as? String == "brand" })
+        #expect((brand["notices"] as? [[String: Any]])?.compactMap { $0["employees"] as? Int }.reduce(0, +) == 1_160)
+        #expect(names.allSatisfy { $0.keys.contains("from") && $0.keys.contains("to") })
+
+        let check = try await runner.run(["check", "Meta", "--since", "2026-05-01", "--until", "2026-05-31", "--offline"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("layoffs: CONFIRMED"), "\(check.stdout)")
+        #expect(check.stdout.contains("1160 employees at 3 New York sites"), "\(check.stdout)")
+        #expect(check.stdout.contains("matched “Meta” as brand"), "\(check.stdout)")
+        #expect(!check.stdout.contains("31 employees"), "\(check.stdout)")
+
+        let records = try await runner.run(["records", "--company", "Meta", "--source", "ny-warn", "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 3 && list.allSatisfy { $0["cik"] as? Int == 1_326_801 && ($0["linkedAs"] as? String)?.hasPrefix("brand") == true })
+    }
 }

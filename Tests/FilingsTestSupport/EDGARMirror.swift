@@ -19,6 +19,10 @@ struct EDGARMirror {
         "/Archives/edgar/data/1326801/\(accession.filter(\.isNumber))/\(accession).txt"
     }
 
+    /// The index page of Meta's 10-K in the mirror, and its Exhibit 21.
+    static let annualIndexPath = "/Archives/edgar/data/1326801/000132680125000017/0001326801-25-000017-index.htm"
+    static let exhibit21Path = "/Archives/edgar/data/1326801/000132680125000017/meta-12312024xexhibit211.htm"
+
     static func dailyPath(_ day: String) -> String {
         "/Archives/edgar/daily-index/2025/QTR4/master.\(day).idx"
     }
@@ -39,6 +43,9 @@ struct EDGARMirror {
         for accession in readableFilings {
             await server.route(filingTextPath(accession), .ok(try fixture("\(accession).txt")))
         }
+        // The 10-K the submissions list names, whose Exhibit 21 lists Meta's subsidiaries.
+        await server.route(annualIndexPath, .ok(try SharedData.fixture("edgar/10k/0001326801-25-000017-index.htm")))
+        await server.route(exhibit21Path, .ok(try SharedData.fixture("edgar/10k/meta-12312024xexhibit211.htm")))
         return EDGARMirror(server: server, feedsDirectory: try writeFeeds(base: server.baseURL))
     }
 

@@ -9,7 +9,7 @@ struct NoticeEvidence {
     /// Coverage of `feed`'s source for the window (fetching on demand when the stored data does not
     /// reach it, unless `offline`) and the events it holds.
     func evidence(
-        feed: FeedDefinition, cik: Int64, names: [NoticeMatcher.Name], window: DaySpan, offline: Bool = false
+        feed: FeedDefinition, cik: Int64, names: [KnownName], window: DaySpan, offline: Bool = false
     ) async -> (events: [Event], coverage: SourceCoverage) {
         let scope = feed.canShow ?? ""
         do {
@@ -80,8 +80,9 @@ struct NoticeEvidence {
     }
 
     /// The stored notices in the window that name the company, as events (not stored).
-    func matchingEvents(feed: FeedDefinition, cik: Int64, names: [NoticeMatcher.Name], window: DaySpan) throws -> [Event] {
+    func matchingEvents(feed: FeedDefinition, cik: Int64, names: [KnownName], window: DaySpan) throws -> [Event] {
         let matcher = NoticeMatcher(names: names)
+        let linked = Dictionary(try context.store.links(cik: cik).map { ($0.record, $0) }) { first, _ in first }
         let company = names.first?.name ?? String(cik)
         switch feed.kind {
         case .californiaWarn, .stateWarn:
@@ -91,10 +92,12 @@ struct NoticeEvidence {
             }
             return NoticeEvents.warnEvents(
                 letters: notices, company: company, cik: cik, matcher: matcher, historicalBefore: nil, now: context.now(),
-                reportURLs: try context.store.warnReportURLs(keys: notices.map(\.key)))
+                reportURLs: try context.store.warnReportURLs(keys: notices.map(\.key)), linked: linked,
+                siteNote: KnownSites(context: context, cik: cik, names: names).note)
         case .eurofoundERM:
             let events = try context.store.ermEvents(since: window.from.iso, until: window.until.iso)
-            return NoticeEvents.ermEvents(events, company: company, cik: cik, matcher: matcher, historicalBefore: nil, now: context.now())
+            return NoticeEvents.ermEvents(
+                events, company: company, cik: cik, matcher: matcher, historicalBefore: nil, now: context.now(), linked: linked)
         case .secEdgar:
             return []
         }

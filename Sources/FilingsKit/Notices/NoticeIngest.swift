@@ -48,6 +48,7 @@ struct NoticeIngest {
             feed: feed, unit: unit, url: url, validators: validators, rows: parsed.notices.count,
             skipped: parsed.diagnostics.count, coverage: coverage ?? parsed.coverage)
         let stored = try context.store.storeWarnReport(parsed.notices, sourceURL: url, ledger: entry, now: context.now())
+        try RecordLinker(context: context).link(warn: stored.inserted + stored.amended, erm: [])
         let events = try NoticeRaiser.raiseForWatches(context, warn: stored.inserted + stored.amended, erm: [])
         return Outcome(
             rows: parsed.notices.count, stored: stored.inserted.count, malformed: parsed.diagnostics.count,
@@ -61,6 +62,7 @@ struct NoticeIngest {
             feed: feed, unit: unit, url: url, validators: nil, rows: parsed.events.count, skipped: parsed.diagnostics.count,
             coverage: coverage)
         let changed = try context.store.storeERMExport(parsed.events, sourceURL: url, ledger: entry, now: context.now())
+        try RecordLinker(context: context).link(warn: [], erm: changed)
         let events = try NoticeRaiser.raiseForWatches(context, warn: [], erm: changed)
         return Outcome(
             rows: parsed.events.count, stored: changed.count, malformed: parsed.diagnostics.count,

@@ -14,6 +14,7 @@ public enum CheckReport {
                 var line = "  \(event.date)  \(event.source.rawValue)  \(event.kind.rawValue) [\(event.strength.rawValue)]  \(TextSanitizer.singleLine(event.summary))"
                 if let employees = event.employees { line += " — \(employees) employees" }
                 if let url = event.url { line += "\n      \(TextSanitizer.singleLine(url))" }
+                if let match = Listing.matchLine(event) { line += "\n      \(match)" }
                 lines.append(line)
             }
             if claim.evidence.count > 20 { lines.append("  … and \(claim.evidence.count - 20) more (use --json)") }

@@ -5,9 +5,9 @@ import Foundation
 /// An event in the JSON shape of the command-line contract (DESIGN.md), with its text made safe to print.
 ///
 /// Every contract field is always present; `cik`, `url` and `employees` are `null` when unknown,
-/// never left out. `quote` and `matchedName` are extra fields, also `null` when absent. `people` is
-/// the list of persons an 8-K's 5.02 text names (departure, appointment and compensation events read
-/// from text), `null` for other events.
+/// never left out. `quote`, `matchedName` and `matchedAs` are extra fields, also `null` when absent.
+/// `people` is the list of persons an 8-K's 5.02 text names (departure, appointment and compensation
+/// events read from text), `null` for other events.
 public struct EventJSON: Codable, Sendable, Equatable {
     /// The company's name.
     public var company: String
@@ -35,6 +35,8 @@ public struct EventJSON: Codable, Sendable, Equatable {
     public var quote: String?
     /// The name in the record that matched the watch.
     public var matchedName: String?
+    /// Which of the company's names it matched and why that makes it the company's (WARN, ERM).
+    public var matchedAs: String?
     /// The people the event's 8-K text names, or nil for events not read for people.
     public var people: [Person]?
 
@@ -102,11 +104,12 @@ public struct EventJSON: Codable, Sendable, Equatable {
         employees = event.employees
         quote = event.quote.map(TextSanitizer.multiLine)
         matchedName = event.matchedName.map(TextSanitizer.singleLine)
+        matchedAs = event.matchedAs.map(TextSanitizer.singleLine)
         people = event.people.map { $0.map(Person.init) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName, people
+        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName, matchedAs, people
     }
 
     /// Encodes every field, writing `null` for absent optionals (synthesized coding would omit them).
@@ -125,6 +128,7 @@ public struct EventJSON: Codable, Sendable, Equatable {
         try container.encode(employees, forKey: .employees)
         try container.encode(quote, forKey: .quote)
         try container.encode(matchedName, forKey: .matchedName)
+        try container.encode(matchedAs, forKey: .matchedAs)
         try container.encode(people, forKey: .people)
     }
 }

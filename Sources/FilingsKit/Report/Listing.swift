@@ -22,9 +22,18 @@ public enum Listing {
             if let employees = event.employees { line += " — \(employees) employees" }
             if let url = event.url { line += "\n    \(TextSanitizer.singleLine(url))" }
             if let quote = event.quote { line += "\n    “\(TextSanitizer.singleLine(quote))”" }
+            if let match = matchLine(event) { line += "\n    \(match)" }
             for person in event.people ?? [] { line += "\n" + DigestRenderer.personLine(person) }
             return line
         }.joined(separator: "\n") + (events.isEmpty ? "" : "\n")
+    }
+
+    /// "matched “Meta” as brand (…)": said when a notice is the company's by something other than its
+    /// current name, so a reader can weigh the match.
+    static func matchLine(_ event: Event) -> String? {
+        guard let matchedAs = event.matchedAs, !matchedAs.hasPrefix("current name") else { return nil }
+        let printed = event.matchedName.map { "“\(TextSanitizer.singleLine($0))” " } ?? ""
+        return "matched \(printed)as \(TextSanitizer.singleLine(matchedAs))"
     }
 
     /// One line per watch: CIK, tickers, name, aliases, and whether its history is loaded.
@@ -46,6 +55,7 @@ public enum Listing {
             if let kind = record.kind, record.form == nil { parts.append(kind.rawValue) }
             if let employees = record.employees { parts.append("\(employees) employees") }
             if let location = record.location { parts.append(location) }
+            if let cik = record.cik, record.linkedAs != nil { parts.append("CIK \(cik)") }
             if let url = record.url { parts.append(url) }
             return parts.joined(separator: "  ")
         }.joined(separator: "\n") + (records.isEmpty ? "" : "\n")

@@ -20,6 +20,8 @@ public struct RecordJSON: Encodable, Sendable, Equatable {
     public var url: String?
     public var receivedDate: String?
     public var effectiveDate: String?
+    /// Why `cik` is this record's company, for a notice linked by name ("brand (…)"); null for an 8-K, whose filer is given.
+    public var linkedAs: String?
 
     /// The record form of a stored 8-K.
     public init(_ filing: Filing) {
@@ -37,7 +39,7 @@ public struct RecordJSON: Encodable, Sendable, Equatable {
     public init(_ notice: WarnNotice) {
         self.init(
             source: notice.source, sourceRef: notice.key, company: notice.company, cik: nil, date: notice.noticeDate, kind: notice.kind,
-            employees: notice.employees, location: [notice.address, notice.city, notice.county.map { $0 + " County" }].compactMap { $0 }.first,
+            employees: notice.employees, location: [notice.address, notice.city, notice.county.map { $0.lowercased().hasSuffix("county") ? $0 : $0 + " County" }].compactMap { $0 }.first,
             url: nil, receivedDate: notice.receivedDate, effectiveDate: notice.effectiveDate)
     }
 
@@ -66,8 +68,15 @@ public struct RecordJSON: Encodable, Sendable, Equatable {
         self.effectiveDate = effectiveDate
     }
 
+    /// Takes the company a notice is linked to, and why.
+    mutating func link(_ link: RecordLink?) {
+        guard let link, let cik = link.cik else { return }
+        self.cik = cik
+        linkedAs = link.name.map { "\(link.reason): \(TextSanitizer.singleLine($0))" } ?? link.reason
+    }
+
     enum CodingKeys: String, CodingKey {
-        case source, sourceRef, company, cik, form, items, date, kind, employees, location, url, receivedDate, effectiveDate
+        case source, sourceRef, company, cik, form, items, date, kind, employees, location, url, receivedDate, effectiveDate, linkedAs
     }
 
     /// Encodes every field, writing `null` for absent ones.
@@ -77,6 +86,7 @@ public struct RecordJSON: Encodable, Sendable, Equatable {
         try c.encode(sourceRef, forKey: .sourceRef)
         try c.encode(company, forKey: .company)
         try c.encode(cik, forKey: .cik)
+        try c.encode(linkedAs, forKey: .linkedAs)
         try c.encode(form, forKey: .form)
         try c.encode(items, forKey: .items)
         try c.encode(date, forKey: .date)

@@ -18,6 +18,9 @@ public enum WatchSummary {
             let since = outcome.historyIncompleteBefore.map { " since \($0) (EDGAR did not serve the older history pages; a check of an earlier window asks again)" } ?? ""
             lines.append("  \(outcome.filingsStored) 8-K filings in its history\(since); \(outcome.historicalEvents) past events recorded as history (not mailed)")
         }
+        if let subsidiaries = outcome.subsidiaries {
+            lines.append("  \(TextSanitizer.singleLine(subsidiaries)); `filings who \(company.cik)` lists every name it is known by")
+        }
         if !outcome.others.isEmpty {
             lines.append("  other companies with similar names (use --cik to pick one):")
             lines += outcome.others.map { "    CIK \($0.cik)  \($0.tickers.first ?? "-")  \(TextSanitizer.singleLine($0.currentName))" }

@@ -36,6 +36,10 @@ extension Event: FetchableRecord, MutablePersistableRecord, TimestampedRecord {
 }
 
 /// One of the names a company is known by, as stored for lookups.
+extension RecordLink: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "recordLink"
+}
+
 struct CompanyNameRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "companyName"
     var cik: Int64

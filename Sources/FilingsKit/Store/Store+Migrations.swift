@@ -301,6 +301,28 @@ extension Store {
             }
             try db.create(index: "warnNotice_source_noticeDate", on: "warnNotice", columns: ["source", "noticeDate"])
         }
+        migrator.registerMigration("v14-identity") { db in
+            // Exhibit 21 of a company's latest 10-K: names its notices may carry. Kept apart from
+            // companyName, which is rewritten whenever EDGAR's record of the company is.
+            try db.create(table: "subsidiary") { t in
+                t.column("cik", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("normalized", .text).notNull()
+                t.column("accession", .text).notNull()
+                t.column("filedOn", .text).notNull()
+                t.primaryKey(["cik", "normalized"])
+            }
+            // Which company a stored WARN notice or ERM event is, watched or not, and why: one row per
+            // record examined, cik NULL when no single company is the clear match.
+            try db.create(table: "recordLink") { t in
+                t.primaryKey("record", .text)  // "warn:<key>" or "erm:<id>"
+                t.column("cik", .integer).indexed()
+                t.column("name", .text)
+                t.column("basis", .text)
+                t.column("reason", .text).notNull()
+            }
+            try db.alter(table: "event") { t in t.add(column: "matchedAs", .text) }
+        }
         migrator.registerMigration("v15-people") { db in
             // The people an 8-K's 5.02 text names for an event (`PersonChange` list as JSON); events raised
             // before keep NULL, which reads as "not read for people", not as "nobody".

@@ -111,10 +111,16 @@ extension Store {
         }
     }
 
-    /// Every WARN row whose normalized company contains `word` (a cheap prefilter before precise matching).
-    public func warnNotices(companyContaining word: String) throws -> [WarnNotice] {
-        try writer.read { db in
-            try WarnNotice.filter(Column("normalizedCompany").like("%\(word)%")).fetchAll(db)
+    /// Every WARN row of the companies named (normalized as `CompanyName.normalize`), through the index on the column.
+    public func warnNotices(normalizedCompanies names: Set<String>) throws -> [WarnNotice] {
+        let names = Array(names)
+        return try writer.read { db in
+            var notices: [WarnNotice] = []
+            for start in stride(from: 0, to: names.count, by: 500) {
+                let chunk = names[start..<min(start + 500, names.count)]
+                notices += try WarnNotice.filter(chunk.contains(Column("normalizedCompany"))).fetchAll(db)
+            }
+            return notices
         }
     }
 

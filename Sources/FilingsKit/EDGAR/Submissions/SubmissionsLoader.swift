@@ -14,6 +14,8 @@ struct SubmissionsLoader {
         /// The first day the list read holds every filing from: EDGAR's first day when every history
         /// page was read, later when one was not (or none was asked for).
         var listedFrom: String?
+        /// The company's latest annual report (10-K), whose Exhibit 21 names its subsidiaries.
+        var latestAnnualReport: SubmissionFiling?
     }
 
     /// Fetches `CIK##########.json` and, when `includeHistory`, every page it lists; stores the company and its 8-Ks.
@@ -51,7 +53,8 @@ struct SubmissionsLoader {
         }
         let changed = try context.store.upsertSubmissionFilings(filings, historical: historical)
         try recordListed(cik: cik, url: url, from: listedFrom, rows: filings.count)
-        return Outcome(company: company, changed: changed, listedFrom: listedFrom)
+        let annual = rows.filter { ["10-K", "10-K405", "10-KT"].contains($0.form) }.max { $0.filingDate < $1.filingDate }
+        return Outcome(company: company, changed: changed, listedFrom: listedFrom, latestAnnualReport: annual)
     }
 
     /// The first day EDGAR's electronic record can hold.

@@ -105,6 +105,7 @@ public struct EDGARSync: Sendable {
                     let history = try await HistoryLoader(context: context, feed: feed).load(watch)
                     report.eventsRaised += history.eventsRaised
                     report.failures += history.readFailures
+                    try await refreshSubsidiaries(watch, annual: history.latestAnnualReport)
                     continue
                 }
                 guard awaiting.contains(watch.cik) else {
@@ -112,6 +113,7 @@ public struct EDGARSync: Sendable {
                     continue
                 }
                 let outcome = try await loader.load(cik: watch.cik, includeHistory: false, historical: false)
+                try await refreshSubsidiaries(watch, annual: outcome.latestAnnualReport)
                 let stage = try await FilingEventStage(context: context, feed: feed)
                     .run(outcome.changed, company: outcome.company.name, historical: false, readSince: "")
                 report.eventsRaised += stage.eventsRaised
@@ -120,6 +122,21 @@ public struct EDGARSync: Sendable {
                 report.failures.append("submissions of \(watch.name) (CIK \(watch.cik)): \(error.localizedDescription)")
                 if EDGARSync.stopsSECRequests(error) { return }
             }
+        }
+    }
+
+    /// Reads Exhibit 21 of a 10-K newer than the one stored, whenever the filing list is read, and links
+    /// the stored notices again when the names changed. Not a failure of the night: the names EDGAR
+    /// gives still match, and the next read tries again; it is logged.
+    func refreshSubsidiaries(_ watch: Watch, annual: SubmissionFiling?) async throws {
+        do {
+            if case .stored = try await SubsidiaryLoader(context: context, feed: feed).load(cik: watch.cik, annual: annual) {
+                try RecordLinker(context: context).linkAll()
+                _ = try NoticeRaiser.raiseForWatches(context, warn: try context.store.warnNotices(), erm: try context.store.ermEvents())
+            }
+        } catch {
+            if EDGARSync.stopsSECRequests(error) { throw error }
+            context.log("subsidiaries of \(watch.name) (CIK \(watch.cik)) not read: \(error.localizedDescription); tried again the next time its filing list is read")
         }
     }
 

@@ -19,6 +19,8 @@ struct HistoryLoader {
         var readFailures: [String]
         /// The first day of a history EDGAR served only in part (a history page missing); nil when whole.
         var incompleteBefore: String?
+        /// The latest 10-K the filing list names.
+        var latestAnnualReport: SubmissionFiling?
     }
 
     /// Loads `watch`'s history and saves the watch as loaded, under the company's current name.
@@ -34,6 +36,7 @@ struct HistoryLoader {
             stored, company: loaded.company.name, historical: true, readSince: Day(context.now(), in: .eastern).adding(days: -365).iso)
         return Outcome(
             watch: watch, company: loaded.company, filingsStored: stored.count, eventsRaised: stage.eventsRaised, readFailures: stage.failures,
-            incompleteBefore: loaded.listedFrom.flatMap { $0 > SubmissionsLoader.firstDay ? $0 : nil })
+            incompleteBefore: loaded.listedFrom.flatMap { $0 > SubmissionsLoader.firstDay ? $0 : nil },
+            latestAnnualReport: loaded.latestAnnualReport)
     }
 }

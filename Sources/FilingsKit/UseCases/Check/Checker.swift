@@ -24,8 +24,7 @@ public struct Checker: Sendable {
         let sec = await SECEvidence(context: context, feed: feed).evidence(cik: cik, company: stored, window: window, offline: offline)
         var coverage = [sec.coverage]
         var events = sec.events
-        let company = try context.store.company(cik: cik)
-        let names = WatchNames.names(company: company, watch: try context.store.watch(cik: cik))
+        let names = try context.knownNames(cik: cik)
         // States that publish nothing, and state feeds never read, are listed with the answer but do not
         // weigh on it: neither can be closed by fetching now (a state's first read is the nightly sync's).
         var unread: [SourceCoverage] = []
@@ -40,7 +39,7 @@ public struct Checker: Sendable {
             events += notices.events
         }
         return CheckResult(
-            company: company?.name ?? name, cik: cik, since: window.from.iso, until: window.until.iso,
+            company: stored, cik: cik, since: window.from.iso, until: window.until.iso,
             claims: claims.map { claim in
                 var verdict = CheckVerdicts.verdict(for: claim, events: events, coverage: coverage)
                 verdict.coverage += unread.filter { claim.weighs($0.source) }

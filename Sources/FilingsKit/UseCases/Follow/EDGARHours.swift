@@ -1,11 +1,11 @@
 import FilingsModel
 import Foundation
 
-/// When EDGAR accepts filings (06:00-22:00 Eastern, Monday to Friday), and how often to poll the feed.
+/// When EDGAR accepts filings (06:00-22:00 Eastern, Monday to Friday but federal holidays), and how often to poll the feed.
 public struct EDGARHours: Sendable {
     /// The interval during EDGAR's hours.
     public var interval: TimeInterval
-    /// The interval outside them and on weekends (never shorter than `interval`).
+    /// The interval outside them, on weekends and on federal holidays (never shorter than `interval`).
     public var offHoursInterval: TimeInterval
 
     /// The default off-hours interval: 10 minutes.
@@ -19,10 +19,10 @@ public struct EDGARHours: Sendable {
         self.offHoursInterval = max(interval, offHoursInterval)
     }
 
-    /// True from 06:00 to 22:00 Eastern on a weekday.
+    /// True from 06:00 to 22:00 Eastern on a weekday that is no federal holiday.
     public static func isOpen(_ date: Date) -> Bool {
         let day = Day(date, in: .eastern)
-        guard !day.isWeekend else { return false }
+        guard day.isEDGARBusinessDay else { return false }
         let hour = secondsIntoDay(date) / 3600
         return hour >= 6 && hour < 22
     }
@@ -43,7 +43,7 @@ public struct EDGARHours: Sendable {
     public func delay(after date: Date) -> TimeInterval {
         if EDGARHours.isOpen(date) { return interval }
         var next = EDGARHours.opening(of: date)
-        while next <= date || Day(next, in: .eastern).isWeekend { next = next.addingTimeInterval(86_400) }
+        while next <= date || !Day(next, in: .eastern).isEDGARBusinessDay { next = next.addingTimeInterval(86_400) }
         return max(interval, min(offHoursInterval, next.timeIntervalSince(date)))
     }
 

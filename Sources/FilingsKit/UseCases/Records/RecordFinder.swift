@@ -32,25 +32,37 @@ public struct RecordFinder: Sendable {
                 uncountedFilings = try context.store.currentReportCount(since: since, until: until) - filings.count
             }
         }
-        let matcher = try company.map { _ in
-            NoticeMatcher(names: WatchNames.names(company: try cik.flatMap { try context.store.company(cik: $0) }, watch: try cik.flatMap { try context.store.watch(cik: $0) }))
+        // A company's notices: those carrying one of its names, and those linked to it as the one clear match.
+        let matcher = try cik.map { NoticeMatcher(names: try context.knownNames(cik: $0)) }
+        let linked = try cik.map { Set(try context.store.links(cik: $0).map(\.record)) } ?? []
+        func isCompanys(_ company: String, on date: String?, record: String) -> Bool {
+            guard let matcher else { return true }
+            if case .match = matcher.match(company, on: date) { return true }
+            return linked.contains(record)
         }
         if source == nil || source?.isStateWarn == true {
-            let notices = try context.store.warnNotices(since: since, until: until, source: source).filter { notice in
-                matcher.map { if case .match = $0.match(notice.company, on: notice.noticeDate) { true } else { false } } ?? true
+            let notices = try context.store.warnNotices(since: since, until: until, source: source).filter {
+                isCompanys($0.company, on: $0.noticeDate, record: RecordLink.key(warn: $0))
             }
             let urls = try context.store.warnReportURLs(keys: notices.map(\.key))
+            let links = try context.store.links(records: notices.map(RecordLink.key(warn:)))
             records += notices.map { notice in
                 var record = RecordJSON(notice)
                 record.url = urls[notice.key]
+                record.link(links[RecordLink.key(warn: notice)])
                 return record
             }
         }
         if source == nil || source == .euErm {
-            let events = try context.store.ermEvents(since: since, until: until).filter { erm in
-                matcher.map { if case .match = $0.match(erm.company, on: erm.announcementDate) { true } else { false } } ?? true
+            let events = try context.store.ermEvents(since: since, until: until).filter {
+                isCompanys($0.company, on: $0.announcementDate, record: RecordLink.key(erm: $0))
             }
-            records += events.map(RecordJSON.init)
+            let links = try context.store.links(records: events.map(RecordLink.key(erm:)))
+            records += events.map { event in
+                var record = RecordJSON(event)
+                record.link(links[RecordLink.key(erm: event)])
+                return record
+            }
         }
         let sorted = records.sorted { ($0.date ?? "") > ($1.date ?? "") }
         return RecordPage(records: Array(sorted.prefix(limit)), omitted: max(0, sorted.count - limit) + uncountedFilings)

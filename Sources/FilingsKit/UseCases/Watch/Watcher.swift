@@ -16,6 +16,8 @@ public struct WatchOutcome: Sendable {
     public var readFailures: [String] = []
     /// Set when EDGAR served the history only from this day on (a history page was missing).
     public var historyIncompleteBefore: String?
+    /// What became of the subsidiaries of its latest 10-K: "12 subsidiaries from Exhibit 21 of the 10-K filed …", or why none.
+    public var subsidiaries: String?
 }
 
 /// Resolves a name to one company and starts watching it.
@@ -47,9 +49,12 @@ public struct Watcher: Sendable {
             outcome.historicalEvents = history.eventsRaised
             outcome.readFailures = history.readFailures
             outcome.historyIncompleteBefore = history.incompleteBefore
+            outcome.subsidiaries = await subsidiaries(cik: cik, annual: history.latestAnnualReport, feed: feed)
         } catch {
             outcome.historyError = error.localizedDescription
         }
+        // Its aliases may make a stored notice its own where no single company was linked before.
+        try RecordLinker(context: context).linkAll()
         // WARN notices and ERM reports already stored may name the new watch (under its former names too).
         let notices = try NoticeRaiser.raiseForWatches(context, warn: try context.store.warnNotices(), erm: try context.store.ermEvents())
         outcome.historicalEvents += notices.raised
@@ -58,6 +63,22 @@ public struct Watcher: Sendable {
 }
 
 extension Watcher {
+    /// Reads the subsidiaries of the company's latest 10-K; a failure is said, not fatal: the names
+    /// EDGAR gives still match, and the next watch or sync tries again.
+    func subsidiaries(cik: Int64, annual: SubmissionFiling?, feed: FeedDefinition) async -> String {
+        do {
+            switch try await SubsidiaryLoader(context: context, feed: feed).load(cik: cik, annual: annual) {
+            case .current(let count), .stored(let count, _):
+                let filed = try context.store.subsidiaries(cik: cik).first?.from.map { " of the 10-K filed \($0)" } ?? ""
+                return "\(count) subsidiar\(count == 1 ? "y" : "ies") from Exhibit 21\(filed)"
+            case .noExhibit(let accession): return "its latest 10-K (\(accession)) has no Exhibit 21"
+            case .noAnnualReport: return "no 10-K on file, so no list of subsidiaries"
+            }
+        } catch {
+            return "subsidiaries not read: \(error.localizedDescription)"
+        }
+    }
+
     /// Finds the watch a user names by CIK, ticker, name or alias among the current watches.
     public func findWatch(_ query: String) throws -> Watch? {
         let trimmed = query.trimmingCharacters(in: .whitespaces)

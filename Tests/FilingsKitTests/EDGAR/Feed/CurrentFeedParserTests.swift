@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FilingsModel
 
 @testable import FilingsKit
 @testable import FilingsTestSupport
@@ -83,5 +84,28 @@ import Testing
         for url in SharedData.files(under: "edgar/feeds/getcurrent").filter({ $0.lastPathComponent.hasSuffix(".html") }) {
             #expect(throws: CurrentFeedError.self) { try CurrentFeedParser.parse(try Data(contentsOf: url)) }
         }
+    }
+}
+
+@Suite("EDGAR's holidays")
+struct EDGARHolidayTests {
+    @Test("federal holidays as observed, from OPM's calendars", arguments: [
+        ("2026-01-01", true), ("2026-01-19", true), ("2026-02-16", true), ("2026-05-25", true), ("2026-06-19", true),
+        ("2026-07-03", true), ("2026-07-04", false), ("2026-09-07", true), ("2026-10-12", true), ("2026-11-11", true),
+        ("2026-11-26", true), ("2026-12-25", true), ("2027-12-31", true), ("2027-06-18", true), ("2020-06-19", false),
+        ("2026-11-27", false), ("2026-05-18", false),
+    ])
+    func holidays(day: String, holiday: Bool) throws {
+        #expect(try #require(Day(day)).isFederalHoliday == holiday)
+    }
+
+    @Test func theFeedIsPolledSlowlyOnThanksgivingAndAtOnceTheMorningAfter() throws {
+        let hours = EDGARHours(interval: 60)
+        let thanksgivingNoon = try #require(ISO8601DateFormatter().date(from: "2026-11-26T17:00:00Z"))
+        #expect(!EDGARHours.isOpen(thanksgivingNoon))
+        #expect(hours.delay(after: thanksgivingNoon) == 600)
+        #expect(!EDGARHours.isStale(newest: nil, at: thanksgivingNoon))
+        let fridayEarly = try #require(ISO8601DateFormatter().date(from: "2026-11-27T10:58:00Z"))  // 05:58 Eastern
+        #expect(hours.delay(after: fridayEarly) == 120)
     }
 }

@@ -41,7 +41,7 @@ import Testing
     @Test func anEventStoredBeforePeopleWereReadHasNone() throws {
         let path = try temporaryDirectory().appendingPathComponent("old.sqlite").path
         let old = try DatabaseQueue(path: path)
-        try Store.migrator.migrate(old, upTo: "v13-state-warn")
+        try Store.migrator.migrate(old, upTo: "v14-identity")
         try old.write { db in
             try db.execute(
                 sql: """
