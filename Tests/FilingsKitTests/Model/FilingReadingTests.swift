@@ -1,4 +1,5 @@
 import Testing
+@testable import FilingsKit
 @testable import FilingsModel
 
 /// Which 8-Ks are worth fetching and reading, modern and legacy.
@@ -23,5 +24,7 @@ import Testing
         #expect(!filing("2004-07-14", ["12", "7"]).needsReading)
         // After 2004-08-23 a bare "5" is not a legacy item (and EDGAR never writes one).
         #expect(!filing("2005-01-10", ["5"]).needsReading)
+        // The model keeps its own copy of the date the item list changed; it must be the text reader's.
+        #expect(Filing.modernItemsStart == EightKItems.modernListStart)
     }
 }
