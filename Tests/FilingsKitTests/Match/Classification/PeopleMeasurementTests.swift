@@ -87,6 +87,8 @@ import Testing
         var departed: [Part: Tally] = [:]
         var appointed: [Part: Tally] = [:]
         var filings: [Part: Int] = [:]
+        // Of the labelled departures found: how many carry a role, a reason and an effective date (filled, not checked).
+        var filled: [Part: (people: Int, role: Int, reason: Int, effective: Int)] = [:]
         var differences: [String] = []
         for url in files {
             let name = url.lastPathComponent
@@ -100,6 +102,15 @@ import Testing
             let gone = Self.names(events, .departure)
             let new = Self.names(events, .appointment)
             departed[part, default: Tally()].add(found: gone, expected: label.departed)
+            for person in events.filter({ $0.kind == .departure }).flatMap(\.people) where label.departed.contains(person.name) {
+                var counts = filled[part] ?? (0, 0, 0, 0)
+                counts.people += 1
+                counts.role += person.role == nil ? 0 : 1
+                counts.reason += person.reason == nil ? 0 : 1
+                counts.effective += person.effective == nil ? 0 : 1
+                filled[part] = counts
+                if part == .tuning, person.reason == nil { differences.append("\(name): no reason for \(person.name)") }
+            }
             appointed[part, default: Tally()].add(found: new, expected: label.appointed)
             // Only the tuning part's differences are shown: the held-apart part must not steer the rules.
             if part == .tuning {
@@ -115,6 +126,12 @@ import Testing
             report += "    kinds per filing: \(kinds[part, default: Tally()].line)\n"
             report += "    departed people:  \(departed[part, default: Tally()].line)\n"
             report += "    appointed people: \(appointed[part, default: Tally()].line)\n"
+            let counts = filled[part] ?? (0, 0, 0, 0)
+            report += "    departed people found with a role \(counts.role)/\(counts.people), a reason \(counts.reason)/\(counts.people),"
+                + " an effective date \(counts.effective)/\(counts.people)\n"
+            // Some filings give no reason ("the departure of Donnie King"), so this is no accuracy; but most word one
+            // (0.85 and 0.83 today), and a reader that stopped reading them would fall below this.
+            #expect(counts.reason * 4 >= counts.people * 3, "\(part.rawValue): reasons \(counts.reason)/\(counts.people)")
         }
         report += differences.sorted().map { "  tuning differs: \($0)\n" }.joined()
         FileHandle.standardError.write(Data(report.utf8))
