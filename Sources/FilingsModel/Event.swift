@@ -28,12 +28,14 @@ public struct Event: Codable, Sendable, Equatable {
     public var deliveredAt: Date?
     /// When the record behind the event changed after it was raised (an amended WARN notice).
     public var amendedAt: Date?
+    /// The people an 8-K's Item 5.02 text names for this event (stored as JSON text); nil for events not read from text.
+    public var people: [PersonChange]?
 
     public init(
         key: String, cik: Int64?, company: String, kind: EventKind, source: Source, sourceRef: String,
         date: String, url: String?, summary: String, strength: Strength, historical: Bool,
         employees: Int? = nil, quote: String? = nil, matchedName: String? = nil, matchedAs: String? = nil,
-        createdAt: Date = Date(), deliveredAt: Date? = nil
+        createdAt: Date = Date(), deliveredAt: Date? = nil, people: [PersonChange]? = nil
     ) {
         self.key = key
         self.cik = cik
@@ -52,5 +54,6 @@ public struct Event: Codable, Sendable, Equatable {
         self.matchedAs = matchedAs
         self.createdAt = createdAt
         self.deliveredAt = deliveredAt
+        self.people = people
     }
 }

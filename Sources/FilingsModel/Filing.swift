@@ -43,9 +43,20 @@ public struct Filing: Codable, Sendable, Equatable {
     /// The items worth reading: exit costs, officer changes, and the press-release items layoffs hide under.
     public static let itemsToRead: Set<String> = ["2.05", "5.02", "7.01", "8.01"]
 
+    /// Legacy items worth reading (8-Ks filed before 2004-08-23, items 1-12): 5 "Other Events" (read as 8.01 and for
+    /// officer changes), 6 director resignations and 9 "Regulation FD Disclosure" (read as 7.01). EDGAR's submissions
+    /// list gives them as bare numbers ("5,7"); the text reader writes `legacy-5`.
+    public static let legacyItemsToRead: Set<String> = ["5", "6", "9", "legacy-5", "legacy-6", "legacy-9"]
+
+    /// The first filing date of the modern item list (EightKItems.modernListStart, which this layer cannot see).
+    static let modernItemsStart = "2004-08-23"
+
     /// True for an 8-K with an item worth reading.
     public var needsReading: Bool {
-        isCurrentReport && !Set(items ?? []).isDisjoint(with: Filing.itemsToRead)
+        guard isCurrentReport else { return false }
+        let codes = Set(items ?? [])
+        if !codes.isDisjoint(with: Filing.itemsToRead) { return true }
+        return filingDate < Filing.modernItemsStart && !codes.isDisjoint(with: Filing.legacyItemsToRead)
     }
 
     /// True when `form` names an 8-K or an amendment of one.

@@ -41,6 +41,7 @@ import Testing
             #expect(layoff["historical"] as? Bool == false)
             #expect(layoff["employees"] as? Int == 600)
             #expect(layoff["strength"] as? String == "document-text")
+            #expect(layoff["people"] is NSNull)  // not read for people: null, where a 5.02 reading gives a list
 
             let text = try await filings.run(["events", "META", "--kind", "layoff"])
             #expect(text.stdout.contains("2025-11-18  Meta Platforms, Inc.  layoff [document-text]"))
@@ -50,6 +51,11 @@ import Testing
             let again = try await filings.run(["sync", "--since", "2025-11-17", "--until", "2025-11-23"])
             #expect(again.status == 0)
             #expect(again.stderr.contains("4 unchanged, 3 without a file, 0 new records, 1 new events"))
+            // The 8-K read on this sync is a 5.02 pay decision: its event carries `people`, a list that names nobody here.
+            let pay = try await filings.run(["events", "Meta", "--kind", "compensation", "--json"])
+            let paid = try #require(try JSONSerialization.jsonObject(with: Data(pay.stdout.utf8)) as? [[String: Any]])
+            #expect(paid.count == 1)
+            #expect((paid.first?["people"] as? [Any])?.isEmpty == true)
             let third = try await filings.run(["sync", "--since", "2025-11-17", "--until", "2025-11-23"])
             #expect(third.stderr.contains("0 new records, 0 new events"))
 

@@ -27,7 +27,7 @@ public struct DigestRenderer: Sendable {
         for group in groups {
             lines.append("")
             lines.append(group.cik.map { "\(group.company) (CIK \($0))" } ?? group.company)
-            lines += group.events.map(Self.line)
+            lines += group.events.flatMap { [Self.line($0)] + ($0.people ?? []).map(Self.personLine) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -86,6 +86,24 @@ public struct DigestRenderer: Sendable {
         if let url = event.url.map(TextSanitizer.singleLine), !url.isEmpty { parts.append(url) }
         if event.historical { parts.append("historical") }
         return "  \(TextSanitizer.singleLine(event.date))  \(kind)  \(strength)  " + parts.joined(separator: " | ")
+    }
+
+    /// `    - Jane Doe, Chief Financial Officer: leaves (retirement), effective 2026-03-31; successor John Roe (interim)`
+    static func personLine(_ person: PersonChange) -> String {
+        var line = "    - " + TextSanitizer.singleLine(person.name)
+        if let role = person.role { line += ", " + TextSanitizer.singleLine(role) }
+        switch person.change {
+        case .departure: line += ": leaves"
+        case .appointment: line += person.interim ? ": appointed (interim)" : ": appointed"
+        case .compensation: line += ": pay arrangement"
+        case .roleChange: line += ": changes role"
+        }
+        if let reason = person.reason { line += " (\(reason.rawValue))" }
+        if let effective = person.effective { line += ", effective \(effective)" }
+        if let successor = person.successor {
+            line += "; successor " + TextSanitizer.singleLine(successor) + (person.interim ? " (interim)" : "")
+        }
+        return line
     }
 
     /// "1 new event", "1,200 employees".

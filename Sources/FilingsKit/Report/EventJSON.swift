@@ -6,6 +6,8 @@ import Foundation
 ///
 /// Every contract field is always present; `cik`, `url` and `employees` are `null` when unknown,
 /// never left out. `quote`, `matchedName` and `matchedAs` are extra fields, also `null` when absent.
+/// `people` is the list of persons an 8-K's 5.02 text names (departure, appointment and compensation
+/// events read from text), `null` for other events.
 public struct EventJSON: Codable, Sendable, Equatable {
     /// The company's name.
     public var company: String
@@ -35,6 +37,57 @@ public struct EventJSON: Codable, Sendable, Equatable {
     public var matchedName: String?
     /// Which of the company's names it matched and why that makes it the company's (WARN, ERM).
     public var matchedAs: String?
+    /// The people the event's 8-K text names, or nil for events not read for people.
+    public var people: [Person]?
+
+    /// One person of `people`: the contract's fields, each present (`null` when unknown), and the quote.
+    public struct Person: Codable, Sendable, Equatable {
+        /// The person, as named in the text.
+        public var name: String
+        /// The office concerned, in full, or nil.
+        public var role: String?
+        /// `departure`, `appointment`, `compensation` or `role-change`.
+        public var change: PersonChange.Change
+        /// The effective date, ISO, or nil.
+        public var effective: String?
+        /// For a departure: who the filing appoints in their place, or nil.
+        public var successor: String?
+        /// The appointment (for a departure: the successor's) is interim or acting.
+        public var interim: Bool
+        /// Why the person leaves, or nil.
+        public var reason: PersonChange.Reason?
+        /// The sentence that proves it.
+        public var quote: String
+
+        /// The JSON form of `person`, its text made safe to print.
+        public init(_ person: PersonChange) {
+            name = TextSanitizer.singleLine(person.name)
+            role = person.role.map(TextSanitizer.singleLine)
+            change = person.change
+            effective = person.effective
+            successor = person.successor.map(TextSanitizer.singleLine)
+            interim = person.interim
+            reason = person.reason
+            quote = TextSanitizer.multiLine(person.quote)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, role, change, effective, successor, interim, reason, quote
+        }
+
+        /// Encodes every field, writing `null` for absent optionals.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(role, forKey: .role)
+            try container.encode(change, forKey: .change)
+            try container.encode(effective, forKey: .effective)
+            try container.encode(successor, forKey: .successor)
+            try container.encode(interim, forKey: .interim)
+            try container.encode(reason, forKey: .reason)
+            try container.encode(quote, forKey: .quote)
+        }
+    }
 
     /// The JSON form of `event`; names, summary and quote are passed through ``TextSanitizer``.
     public init(_ event: Event) {
@@ -52,10 +105,11 @@ public struct EventJSON: Codable, Sendable, Equatable {
         quote = event.quote.map(TextSanitizer.multiLine)
         matchedName = event.matchedName.map(TextSanitizer.singleLine)
         matchedAs = event.matchedAs.map(TextSanitizer.singleLine)
+        people = event.people.map { $0.map(Person.init) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName, matchedAs
+        case company, cik, kind, source, sourceRef, date, url, summary, strength, historical, employees, quote, matchedName, matchedAs, people
     }
 
     /// Encodes every field, writing `null` for absent optionals (synthesized coding would omit them).
@@ -75,5 +129,6 @@ public struct EventJSON: Codable, Sendable, Equatable {
         try container.encode(quote, forKey: .quote)
         try container.encode(matchedName, forKey: .matchedName)
         try container.encode(matchedAs, forKey: .matchedAs)
+        try container.encode(people, forKey: .people)
     }
 }

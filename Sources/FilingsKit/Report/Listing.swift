@@ -23,6 +23,7 @@ public enum Listing {
             if let url = event.url { line += "\n    \(TextSanitizer.singleLine(url))" }
             if let quote = event.quote { line += "\n    “\(TextSanitizer.singleLine(quote))”" }
             if let match = matchLine(event) { line += "\n    \(match)" }
+            for person in event.people ?? [] { line += "\n" + DigestRenderer.personLine(person) }
             return line
         }.joined(separator: "\n") + (events.isEmpty ? "" : "\n")
     }

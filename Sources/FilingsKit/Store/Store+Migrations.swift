@@ -323,6 +323,13 @@ extension Store {
             }
             try db.alter(table: "event") { t in t.add(column: "matchedAs", .text) }
         }
+        migrator.registerMigration("v15-people") { db in
+            // The people an 8-K's 5.02 text names for an event (`PersonChange` list as JSON); events raised
+            // before keep NULL, which reads as "not read for people", not as "nobody".
+            try db.alter(table: "event") { t in
+                t.add(column: "people", .jsonText)
+            }
+        }
         migrator.registerMigration("v16-health") { db in
             // Storing a state's file looks each row up as an earlier edition by source, company and
             // notice date. Without this index SQLite took (source, noticeDate), and for a state whose

@@ -94,7 +94,7 @@ import Testing
             guard let open = line.firstIndex(of: "\""), let close = line[line.index(after: open)...].firstIndex(of: "\"") else { return nil }
             return String(line[line.index(after: open)..<close])
         }
-        #expect(keys == keys.sorted() && keys.count == 14)
+        #expect(keys == keys.sorted() && keys.count == 15)  // the contract's 12 fields, quote, matchedAs and people
         #expect(!text.contains("\\u001b") && !text.contains("\\r") && !text.unicodeScalars.contains("\u{202E}"))
         #expect(text.contains("\"url\" : \"https://example.com/x y\""))
     }

@@ -44,10 +44,12 @@ struct FilingReader {
                 }
                 let text = FilingText(submission: FilingReader.decode(data), itemCodes: filing.items ?? [])
                 let events = EventRaiser.events(reading: FilingClassifier.classify(text), filing: filing, company: company, historical: historical, now: context.now())
+                // Legacy Items 5, 6 and 9 are kept as evidence as the modern items they stand for are.
+                let kept = Filing.itemsToRead.union(Filing.legacyItemsToRead)
                 let document = FilingDocument(
                     accession: filing.accession, url: url.absoluteString, fetchedAt: context.now(),
                     sections: Dictionary(
-                        text.sections.filter { Filing.itemsToRead.contains($0.code) }.map { ($0.code, String($0.text.prefix(20_000))) },
+                        text.sections.filter { kept.contains($0.code) }.map { ($0.code, String($0.text.prefix(20_000))) },
                         uniquingKeysWith: { first, _ in first }),
                     exhibitExcerpt: text.exhibits.first.map { String($0.prefix(20_000)) })
                 let replaced = FilingReader.replacedKeys(filing, by: events)

@@ -37,7 +37,7 @@ public enum ClassificationPhrases {
         Rule(kind: .departure, pattern: #"\b(employment|service)s? (with the company )?(was |were |has been |will be )?(terminated|ended)\b|\bterminated (his |her |their )?employment\b|\bterminated (the )?(employment|services) of\b|\bwas terminated\b|\bremoved (him|her|them)? ?(from|as)\b"#, side: .before, verb: "was terminated"),
         Rule(kind: .departure, pattern: #"\b(will|to) (transition|move) (out of|from) (his|her|their|the) (role|roles|position|positions)\b|\btransition(ing|ed|s)? (out of|from) (the |his |her |their )?(role|roles|position|positions)\b|\btransitioned from\b"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(will cease|ceased|will no longer serve|no longer serves|cease) (to serve )?(as|to be)\b|\bno longer (is|serves as)\b|\brelinquish(es|ed)?\b"#, side: .before, verb: "is leaving"),
-        Rule(kind: .departure, pattern: #"\b(will depart|departed|(his|her|their) departure|will leave the company|left the company|leaving the company)\b"#, side: .before, verb: "is leaving"),
+        Rule(kind: .departure, pattern: #"\b(will depart|departed|(his|her|their) departure|(will|would|to) leave the (company|board)|left the company|leaving the company)\b"#, side: .before, verb: "is leaving"),
         Rule(kind: .departure, pattern: #"\b(passed away|died|death of)\b"#, side: .before, verb: "died"),
     ]
 
@@ -72,7 +72,18 @@ public enum ClassificationPhrases {
         #"\b(reduce|reduces|reduced|reducing|reduction|reductions)\b[^.]{0,60}?\b(workforce|work force|headcount|employees|positions|roles|jobs|team members|team)\b"#,
         #"\b(eliminate|eliminates|eliminated|eliminating|elimination)\b[^.]{0,60}?\b(positions|jobs|roles)\b"#,
         #"\btermination (benefits )?(to|of|for) (approximately |about |up to )?(\d[\d,]*|\d+(\.\d+)?%)"#,
+        #"\b(eliminat(e|es|ed|ing)|cut(s|ting)?|lay(s|ing)? off|laid off|reduc(e|es|ed|ing))\b[^.]{0,30}?\b\#(fractionWords) of (its |our |the |their |the company['’]s |company['’]s )?([a-z\-]+ )?(workforce|work force|staff|headcount|employees|jobs|positions)\b"#,
     ]
+
+    /// Fractions a filing may give a workforce cut in ("one-third of its workforce"), and their percentages.
+    public static let fractions: [(pattern: String, percent: Double)] = [
+        (#"two[- ]thirds"#, 66.7), (#"three[- ]quarters"#, 75), (#"(one|a)[- ]half|(?<!(first|second|back) )\bhalf"#, 50),
+        (#"(one|a)[- ]third(?! quarter)"#, 33.3), (#"(one|a)[- ]quarter(?! of (the |fiscal |20|19))"#, 25),
+        (#"(one|a)[- ]fifth"#, 20), (#"(one|a)[- ]tenth"#, 10),
+    ]
+
+    /// Any fraction of `fractions`, as one alternation.
+    static let fractionWords = "(?:" + fractions.map(\.pattern).joined(separator: "|") + ")"
 
     /// Closures of sites, plants, stores and offices.
     public static let closures: [String] = [
@@ -121,7 +132,7 @@ public enum ClassificationPhrases {
         (#"\bTreasurer\b"#, "Treasurer", "Treasurer"),
         (#"\bController\b"#, "Controller", "Controller"),
         (#"\b(Corporate )?Secretary\b"#, "Secretary", "Secretary"),
-        (#"\b(independent |non-employee |Class [I]+ )?director\b(?! of)(?!s)|\bmember of the (Company['’]s )?Board\b|\b(to|from|on|join|joined|joins) the ([A-Z][A-Za-z]+['’]s )?Board\b|\bBoard member\b"#, "director", "director"),
+        (#"\b(independent |non-employee |Class [I]+ )?director\b(?! of)(?!s)|\bmember of the (Company['’]s )?Board\b|\b(to|from|on|join|joined|joins) the ([A-Z][A-Za-z]+(['’]s)? )?Board\b|\bBoard member\b"#, "director", "director"),
     ]
 
     /// Words that make a capitalized run a company, not a person ("Pericom Semiconductor Corporation").

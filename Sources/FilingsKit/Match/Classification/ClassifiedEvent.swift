@@ -21,11 +21,13 @@ public struct ClassifiedEvent: Sendable, Equatable, Codable {
     public var quote: String
     /// One line a reader can trust: "Jane Doe resigned as Chief Financial Officer, effective 2023-03-31".
     public var summary: String
+    /// For departures, appointments and pay read from Item 5.02: each person named, with office, change, date and reason.
+    public var people: [PersonChange]
 
     /// Creates an event.
     public init(
         kind: EventKind, source: String, person: String? = nil, role: String? = nil, effectiveDate: String? = nil,
-        employees: Int? = nil, percentage: Double? = nil, quote: String, summary: String
+        employees: Int? = nil, percentage: Double? = nil, quote: String, summary: String, people: [PersonChange] = []
     ) {
         self.kind = kind
         self.source = source
@@ -36,5 +38,6 @@ public struct ClassifiedEvent: Sendable, Equatable, Codable {
         self.percentage = percentage
         self.quote = quote
         self.summary = summary
+        self.people = people
     }
 }

@@ -16,6 +16,12 @@ struct PersonnelReader {
     let name: NSRegularExpression?
     let honorific: NSRegularExpression?
     let listSeparator: NSRegularExpression?
+    let interimWords: NSRegularExpression?
+    let leadingPronoun: NSRegularExpression?
+    let attachedToName: NSRegularExpression?
+    let unnamedSuccessor: NSRegularExpression?
+    let otherEmployer: NSRegularExpression?
+    let ownName: NSRegularExpression?
 
     init() {
         func compile(_ rules: [ClassificationPhrases.Rule]) -> [(ClassificationPhrases.Rule, NSRegularExpression)] {
@@ -40,6 +46,20 @@ struct PersonnelReader {
             caseSensitive: true)
         listSeparator = SentenceText.regex(#"^\s*(,\s*(age\s+)?\d{1,3}\s*)?,?\s*(and\s+)?$"#)
         honorific = SentenceText.regex(#"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.\s+([A-Z][A-Za-z\-]+)"#, caseSensitive: true)
+        interimWords = SentenceText.regex(#"\b(interim|acting)\b"#)
+        leadingPronoun = SentenceText.regex(
+            #"^(?:(?:In addition|Additionally|Also|Further|Thereafter|At that time|Following that|Subsequently),?\s+)?(?:He|She)\b"#,
+            caseSensitive: true)
+        // "John Doe resigned", "John Doe, who will retire", "John Doe's retirement": the phrase is the named person's.
+        attachedToName = SentenceText.regex(#"^(\s*|\s*,\s*(who|whose)\b[^,]{0,60}|['’]s?\s*|\s*(has|had|will|would|also|then)\s*)$"#)
+        unnamedSuccessor = SentenceText.regex(
+            #"\b(a|his|her|their|the|its|any) (permanent |new |qualified )?(successor|replacement)s? (is|are|has been|have been|will be|be|been|was|can be)\s+$"#)
+        let organization = #"(?:Inc\.?|Corporation|Corp\.?|LLC|L\.P\.|Ltd\.?|plc|Company|Co\.|Holdings|Group|Partners|Bank|University|N\.A\.)"#
+        otherEmployer = SentenceText.regex(
+            #"\b(?:of|from|at|with|joining|joined|join|left)\s+(?!the Company\b)((?:(?-i:[A-Z][A-Za-z&.\-'’]*),?\s+){1,5}\#(organization))(?![A-Za-z])"#)
+        // "Tyson Foods, Inc. (the “Company”)": the filer's own name, defined as the Company.
+        ownName = SentenceText.regex(
+            #"((?:(?-i:[A-Z][A-Za-z&.\-'’]*),?\s+){1,5}\#(organization))\s*\((?:the\s+)?[“"]"#)
     }
 
     /// The events of one section's text.
@@ -50,18 +70,29 @@ struct PersonnelReader {
         var verbs: [String] = []
         var lastPerson: String?
         var compensationQuote: (sentence: String, person: String?)?
+        // Departures worded about another company ("a position she resigned to join the Company") are a new officer's
+        // past: kept only when the section appoints nobody by that name.
+        var otherEmployerDepartures: [(found: Found, sentence: String)] = []
+        let ownNames = Set(sentences.flatMap { organizations(ownName, in: $0) })
         for sentence in sentences {
             let mentioned = people(in: sentence, fullNames: fullNames)
+            // "He will remain ... through his retirement": the subject is the person of the sentence before.
+            let pronounSubject = matches(leadingPronoun, sentence)
             let isConditional = matches(conditional, sentence)
             let isBiography = matches(biography, sentence) && !sentence.localizedCaseInsensitiveContains("effective")
             if !isConditional, !isBiography, !isSubheading(sentence) {
                 // Same length as `sentence`, so positions found in it are positions in `sentence`.
                 let planFree = neutralizing(retirementPlanWords, in: sentence)
-                for found in detect(departureRules, in: planFree, people: mentioned, lastPerson: lastPerson) {
-                    add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
+                let elsewhere = !Set(organizations(otherEmployer, in: sentence)).subtracting(ownNames).isEmpty
+                for found in detect(departureRules, in: planFree, people: mentioned, lastPerson: lastPerson, pronounSubject: pronounSubject) {
+                    if elsewhere, found.person != nil {
+                        otherEmployerDepartures.append((found, sentence))
+                    } else {
+                        add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
+                    }
                 }
                 if !matches(committeeOnly, sentence) || sentence.range(of: "director", options: .caseInsensitive) != nil {
-                    for found in detect(appointmentRules, in: sentence, people: mentioned, lastPerson: lastPerson)
+                    for found in detect(appointmentRules, in: sentence, people: mentioned, lastPerson: lastPerson, pronounSubject: pronounSubject)
                     where !sentence.lowercased().contains("re-elect") {
                         add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
                     }
@@ -72,19 +103,25 @@ struct PersonnelReader {
             {
                 compensationQuote = (sentence, mentioned.first?.name)
             }
-            if let person = mentioned.first?.name { lastPerson = person }
+            if !pronounSubject, let person = mentioned.first?.name { lastPerson = person }
+        }
+        let appointees = Set(events.filter { $0.kind == .appointment }.compactMap(\.person))
+        for (found, sentence) in otherEmployerDepartures where !appointees.contains(found.person ?? "") {
+            add(found, sentence: sentence, source: source, to: &events, verbs: &verbs)
         }
         if events.isEmpty, let compensationQuote {
             let role = roleNear(compensationQuote.sentence, after: compensationQuote.sentence.startIndex)
             let subject = [compensationQuote.person, role?.title].compactMap { $0 }.joined(separator: ", ")
+            let quote = SentenceText.quote(compensationQuote.sentence, around: nil)
             events.append(
                 ClassifiedEvent(
                     kind: .compensation, source: source, person: compensationQuote.person, role: role?.short,
-                    quote: SentenceText.quote(compensationQuote.sentence, around: nil),
+                    quote: quote,
                     summary: subject.isEmpty ? "Compensation arrangement approved (no departure or appointment)"
-                        : "Compensation arrangement for \(subject) (no departure or appointment)"))
+                        : "Compensation arrangement for \(subject) (no departure or appointment)",
+                    people: compensationQuote.person.map { [PersonChange(name: $0, role: role?.title, change: .compensation, quote: quote)] } ?? []))
         }
-        return events
+        return SuccessionLinker.link(events, sentences: sentences)
     }
 
     /// A sub-heading such as "Retirement of Current Chief Executive Officer": it names a topic, not an event.
@@ -103,11 +140,15 @@ struct PersonnelReader {
         var role: (short: String, title: String)?
         var focus: Range<String.Index>
         var date: String?
+        /// Why a departing person leaves, from the words of the phrase or its sentence.
+        var reason: PersonChange.Reason?
+        /// An appointment "on an interim basis", "as Acting CFO".
+        var interim = false
     }
 
     func detect(
         _ rules: [(ClassificationPhrases.Rule, NSRegularExpression)], in sentence: String,
-        people original: [(name: String, range: Range<String.Index>)], lastPerson: String?
+        people original: [(name: String, range: Range<String.Index>)], lastPerson: String?, pronounSubject: Bool = false
     ) -> [Found] {
         var found: [Found] = []
         let people: [(name: String, range: Range<String.Index>)] = original.map { (name: $0.name, range: relocated($0.range, in: sentence)) }
@@ -116,7 +157,13 @@ struct PersonnelReader {
                 let prefix = String(sentence[..<range.lowerBound])
                 var side = rule.side
                 if side == .after, matches(passive, prefix) { side = .before }
+                // "until a successor is appointed": an office to fill, nobody named yet.
+                if rule.kind == .appointment, side == .before, matches(unnamedSuccessor, prefix) { continue }
                 var persons = listedPeople(people, in: sentence, near: range, side: side).map(Optional.some)
+                if pronounSubject, side == .before, lastPerson != nil, !isAttachedToName(people, in: sentence, before: range) {
+                    // "She will assist John Roe through her retirement": John Roe stands nearer, but "she" retires.
+                    persons = [lastPerson]
+                }
                 // "His retirement will be effective ..." continues the previous sentence; an appointment names its person.
                 if persons.isEmpty { persons = [people.isEmpty && rule.kind == .departure ? lastPerson : nil] }
                 for person in persons where !found.contains(where: { $0.person == person && person != nil }) {
@@ -127,11 +174,31 @@ struct PersonnelReader {
                     let role = roleNear(sentence, after: roleStart) ?? roleNear(sentence, after: sentence.startIndex)
                     // A departure may name only the office ("our CFO resigned"); an appointment without a name is a plan.
                     guard person != nil || (role != nil && rule.kind == .departure) else { continue }
-                    found.append(Found(rule: rule, person: person, role: role, focus: range, date: SentenceText.effectiveDate(in: sentence)))
+                    let reason = rule.kind == .departure ? PersonChange.Reason.read(String(sentence[range])) ?? PersonChange.Reason.read(sentence) : nil
+                    // "following his appointment at Union Pacific effective August 14, V. James Vena was resigning, effective
+                    // July 26, from the Board": the date that follows the phrase is the phrase's, and so is "interim".
+                    let following = String(sentence[range.lowerBound..<(sentence.index(range.upperBound, offsetBy: 150, limitedBy: sentence.endIndex) ?? sentence.endIndex)])
+                    let interim = rule.kind == .appointment && matches(interimWords, following)
+                    let date = SentenceText.effectiveDate(in: following) ?? SentenceText.effectiveDate(in: sentence)
+                    found.append(Found(rule: rule, person: person, role: role, focus: range, date: date, reason: reason, interim: interim))
                 }
             }
         }
         return found
+    }
+
+    /// The organization names (first capture group) `regex` finds in `sentence`, as comparable keys.
+    func organizations(_ regex: NSRegularExpression?, in sentence: String) -> [String] {
+        guard let regex else { return [] }
+        return regex.matches(in: sentence, range: NSRange(sentence.startIndex..., in: sentence)).compactMap { match in
+            Range(match.range(at: 1), in: sentence).map { String(sentence[$0]).lowercased().filter { $0.isLetter || $0.isNumber } }
+        }
+    }
+
+    /// True when a name stands right before `focus` as its subject ("John Roe resigned", "John Roe, who will retire").
+    func isAttachedToName(_ people: [(name: String, range: Range<String.Index>)], in sentence: String, before focus: Range<String.Index>) -> Bool {
+        guard let last = people.last(where: { $0.range.upperBound <= focus.lowerBound }) else { return false }
+        return matches(attachedToName, String(sentence[last.range.upperBound..<focus.lowerBound]))
     }
 
     /// The person nearest the phrase, with everyone listed together with them ("A, B and C were appointed").
@@ -162,6 +229,12 @@ struct PersonnelReader {
     func add(_ found: Found, sentence: String, source: String, to events: inout [ClassifiedEvent], verbs: inout [String]) {
         let key = found.person ?? found.role?.short
         if let index = events.firstIndex(where: { $0.kind == found.rule.kind && ($0.person ?? $0.role) == key }) {
+            if !events[index].people.isEmpty {
+                events[index].people[0].reason = events[index].people[0].reason ?? found.reason
+                events[index].people[0].interim = events[index].people[0].interim || found.interim
+                events[index].people[0].role = events[index].people[0].role ?? found.role?.title
+                events[index].people[0].effective = events[index].people[0].effective ?? found.date
+            }
             guard events[index].role == nil || events[index].effectiveDate == nil else { return }
             let verb = verbs[index]
             if events[index].role == nil { events[index].role = found.role?.short }
@@ -174,6 +247,14 @@ struct PersonnelReader {
             effectiveDate: found.date, quote: SentenceText.quote(sentence, around: relocated(found.focus, in: sentence)),
             summary: "")
         event.summary = summary(event, verb: found.rule.verb, roleTitle: found.role?.title)
+        if let person = found.person {
+            event.people = [
+                PersonChange(
+                    name: person, role: found.role?.title,
+                    change: found.rule.kind == .departure ? .departure : .appointment, effective: found.date,
+                    interim: found.interim, reason: found.reason, quote: event.quote)
+            ]
+        }
         events.append(event)
         verbs.append(found.rule.verb)
     }

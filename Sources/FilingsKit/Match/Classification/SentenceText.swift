@@ -1,3 +1,4 @@
+import FilingsModel
 import Foundation
 
 /// Sentence splitting, pattern matching and date reading for the classifier.
@@ -64,6 +65,12 @@ enum SentenceText {
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
     }
 
+    /// The range of the first match of `regex` in `text`, or nil.
+    static func firstMatch(_ regex: NSRegularExpression?, in text: String) -> Range<String.Index>? {
+        guard let regex, let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return Range(match.range, in: text)
+    }
+
     /// The first capture group `group` of the first match, or nil.
     static func firstCapture(_ regex: NSRegularExpression?, in text: String, group: Int = 1) -> String? {
         guard let regex, let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
@@ -80,7 +87,7 @@ enum SentenceText {
     static let effectiveDate = regex(
         #"\beffective\b(?: (?:as of|on|at|upon|from))?(?: the close of business on| the end of the day on)? ((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2},? \d{4}|\d{1,2}/\d{1,2}/\d{4})"#)
     static let departureDate = regex(
-        #"\b(?:retire|retirement|resign|resignation|step down|depart|departure|leave|last day)\b[^.]{0,80}?\b(?:on|as of|effective)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2},? \d{4})"#)
+        #"\b(?:retire|retirement|resign|resignation|step down|depart|departure|leave|last day)\b[^.]{0,80}?\b(?:on(?: or about| or around)?|as of|effective)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2},? \d{4})"#)
 
     /// The effective date stated in `sentence`, ISO, or nil.
     static func effectiveDate(in sentence: String) -> String? {
@@ -101,10 +108,11 @@ enum SentenceText {
             month = Int(parts[0])
             day = Int(parts[1])
         }
-        guard let month, let day, let year = Int(parts[2]), (1...12).contains(month), (1...31).contains(day),
-            (1900...2100).contains(year)
+        // "February 31" is a typo in the filing: no date is better than a wrong one.
+        guard let month, let day, let year = Int(parts[2]), (1900...2100).contains(year),
+            let real = Day(year: year, month: month, day: day)
         else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return real.iso
     }
 
     /// `sentence` cut to about `limit` characters around `focus`, with ellipses where cut.

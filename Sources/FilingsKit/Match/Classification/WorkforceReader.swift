@@ -10,6 +10,7 @@ struct WorkforceReader {
     let totalBefore: NSRegularExpression?
     let percentage: NSRegularExpression?
     let range: NSRegularExpression?
+    let fractions: [(NSRegularExpression, Double)]
 
     init() {
         layoffs = ClassificationPhrases.layoffs.compactMap { SentenceText.regex($0) }
@@ -22,6 +23,7 @@ struct WorkforceReader {
         totalBefore = SentenceText.regex(
             #"(\b(of|out of) (its|our|the company's|their|a total workforce of|a workforce of)\s+(total\s+|global\s+|current\s+|worldwide\s+)?(workforce of\s+)?|(?<!reduction in )(?<!reduction in the )\bworkforce of\s+|\b(employs|employed|employing|has|had|have|with)\s+)(approximately|about|roughly|nearly|over|more than|some)?\s*$"#)
         percentage = SentenceText.regex(#"(\d+(?:\.\d+)?)\s*(%|percent\b|per cent\b)"#)
+        fractions = ClassificationPhrases.fractions.compactMap { entry in SentenceText.regex(#"\b(?:"# + entry.pattern + ")").map { ($0, entry.percent) } }
     }
 
     /// The one workforce event of some texts (items first, then exhibits), or nil when none says so.
@@ -108,16 +110,25 @@ struct WorkforceReader {
         return Int((value * multiplier).rounded())
     }
 
-    /// A percentage of the workforce stated in `sentence`.
+    /// A percentage of the workforce stated in `sentence`, in figures ("10%") or as a fraction ("one-third").
     func percentage(in sentence: String) -> Double? {
         guard let percentage else { return nil }
         for match in percentage.matches(in: sentence, range: NSRange(sentence.startIndex..., in: sentence)) {
             guard let whole = Range(match.range, in: sentence), let value = Range(match.range(at: 1), in: sentence) else { continue }
-            let window = sentence[whole.upperBound...].prefix(60).lowercased() + " " + sentence[..<whole.lowerBound].suffix(60).lowercased()
-            let aboutPeople = ["workforce", "work force", "headcount", "employees", "staff", "positions", "jobs", "roles"].contains { window.contains($0) }
-            if aboutPeople, let percent = Double(sentence[value]), percent > 0, percent <= 100 { return percent }
+            if isAboutPeople(sentence, around: whole), let percent = Double(sentence[value]), percent > 0, percent <= 100 { return percent }
+        }
+        for (regex, percent) in fractions {
+            for range in SentenceText.matches(regex, in: sentence) where isAboutPeople(sentence, around: range) {
+                return percent
+            }
         }
         return nil
+    }
+
+    /// True when workforce words stand within 60 characters of `range`.
+    func isAboutPeople(_ sentence: String, around range: Range<String.Index>) -> Bool {
+        let window = sentence[range.upperBound...].prefix(60).lowercased() + " " + sentence[..<range.lowerBound].suffix(60).lowercased()
+        return ["workforce", "work force", "headcount", "employees", "staff", "positions", "jobs", "roles"].contains { window.contains($0) }
     }
 
     func firstMatch(_ regexes: [NSRegularExpression], in text: String) -> Range<String.Index>? {

@@ -33,6 +33,9 @@ public enum EventRaiser {
 }
 
 extension EventRaiser {
+    /// The kinds whose events carry `people`: an empty list then says the text named nobody.
+    static let peopleKinds: Set<EventKind> = [.departure, .appointment, .compensation]
+
     /// Events from reading an 8-K: one per classified fact, strength `document-text`, with the quote that proves it.
     static func events(reading classified: [ClassifiedEvent], filing: Filing, company: String, historical: Bool, now: Date) -> [Event] {
         var seen: [String: Int] = [:]
@@ -46,7 +49,8 @@ extension EventRaiser {
             return Event(
                 key: count == 0 ? base : "\(base):\(count)", cik: filing.cik, company: company, kind: fact.kind, source: .sec8k,
                 sourceRef: filing.accession, date: filing.filingDate, url: filing.url, summary: fact.summary, strength: strength,
-                historical: historical, employees: fact.employees, quote: fact.quote, matchedName: filing.companyName, createdAt: now)
+                historical: historical, employees: fact.employees, quote: fact.quote, matchedName: filing.companyName, createdAt: now,
+                people: Self.peopleKinds.contains(fact.kind) ? fact.people : nil)
         }
     }
 }
