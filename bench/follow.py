@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """follow's benchmark on loopback: latency from a feed entry appearing to the mail command starting,
-requests while idle, and memory over 1,000 polls. See docs/benchmark.md, "follow".
+requests while idle, and memory over --polls polls (1,000 by default). See docs/benchmark.md, "follow".
 
     bench/follow.py --bin .build/release/filings [--trials 20] [--polls 1000] [--idle 120]
 
@@ -219,7 +219,7 @@ def memory(args, edgar, env, common):
     last_change = 0
     while True:
         done = edgar.feed_requests - polls_before
-        for mark in (10, 100, 250, 500, 750, 1000, 1500):
+        for mark in (10, 100, 250, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000):
             if done >= mark and mark not in samples and mark < args.polls:
                 samples[mark] = rss_kib(process.pid)
         if done >= args.polls:
