@@ -26,35 +26,25 @@ extension HTTPTransport {
         let pool = CurlHandlePool()
         let deadline = totalTimeout ?? timeout * 20
         return HTTPTransport { request in
-            let limits = CurlTransfer.Limits(
+            var limits = CurlTransfer.Limits(
                 timeout: timeout, totalTimeout: deadline, maxBodyBytes: min(request.maxBodyBytes ?? maxBodyBytes, maxBodyBytes))
-            // libcurl bounds each hop; this bounds all of them together.
-            return try await withDeadline(seconds: deadline, url: request.url) {
-                var url = request.url
-                for _ in 0...max(0, maxRedirects) {
-                    let response = try await CurlTransfer.get(url, headers: request.headers, limits: limits, pool: pool)
-                    try checkComplete(response)
-                    guard let next = redirectTarget(of: response) else { return response }
-                    url = next
+            // libcurl bounds each hop; giving each hop only what is left bounds all of them together. (A sleeping
+            // task racing the transfer would do the same, but a cancelled sleep holds its timer, about 600 bytes,
+            // until its deadline passes: `follow` polling fast grew by that much a request.)
+            let end = ContinuousClock.now + .seconds(deadline)
+            var url = request.url
+            for _ in 0...max(0, maxRedirects) {
+                let left = ContinuousClock.now.duration(to: end)
+                guard left > .zero else {
+                    throw HTTPError.transport(url: request.url, reason: "no complete answer within \(Int(deadline.rounded())) s")
                 }
-                throw HTTPError.tooManyRedirects(url: request.url)
+                limits.totalTimeout = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+                let response = try await CurlTransfer.get(url, headers: request.headers, limits: limits, pool: pool)
+                try checkComplete(response)
+                guard let next = redirectTarget(of: response) else { return response }
+                url = next
             }
-        }
-    }
-
-    /// Runs `operation`, cancelling it with a transport error once `seconds` have passed.
-    private static func withDeadline(
-        seconds: TimeInterval, url: URL, _ operation: @escaping @Sendable () async throws -> HTTPResponse
-    ) async throws -> HTTPResponse {
-        try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
-            group.addTask(operation: operation)
-            group.addTask {
-                try await Task.sleep(for: .seconds(seconds))
-                throw HTTPError.transport(url: url, reason: "no complete answer within \(Int(seconds.rounded())) s")
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw CancellationError() }
-            return first
+            throw HTTPError.tooManyRedirects(url: request.url)
         }
     }
 

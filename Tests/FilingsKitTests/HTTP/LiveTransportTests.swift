@@ -156,6 +156,21 @@ struct LiveTransportTests {
         }
     }
 
+    @Test("the total timeout spans redirects: hops each quick enough still stop when together they are not")
+    func totalTimeoutSpansRedirects() async throws {
+        let bounded = HTTPTransport.live(timeout: 5, totalTimeout: 2)
+        try await LoopbackServer.serving { server in
+            await server.route("/first", LoopbackServer.Reply.redirect(to: "/second").delayed(by: .milliseconds(1200)))
+            await server.route("/second", LoopbackServer.Reply.redirect(to: "/third").delayed(by: .milliseconds(1200)))
+            await server.route("/third", .ok("too late"))
+            let error = try await #require(throws: HTTPError.self) {
+                try await bounded.send(HTTPRequest(url: server.url("/first")))
+            }
+            #expect(error.isTransient)
+            #expect(await server.requests(to: "/third").isEmpty)
+        }
+    }
+
     @Test("redirects are followed to the final answer")
     func followsRedirects() async throws {
         try await LoopbackServer.serving { server in
