@@ -105,11 +105,13 @@ public enum ItemSections {
         return result
     }
 
+    /// An item number, "5.02" or "5 . 2"; compiled once (see `WorkforceReader.shared`).
+    static let codePattern = try? NSRegularExpression(pattern: #"(\d{1,2})\s?\.\s?(\d{1,2})"#)
+
     /// "5.02(b) and 9.01" -> ["5.02", "9.01"], keeping only real modern codes.
     static func codeList(_ text: String) -> [String] {
         var codes: [String] = []
-        let pattern = #"(\d{1,2})\s?\.\s?(\d{1,2})"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        guard let regex = codePattern else { return [] }
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let major = Range(match.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
                 let minorRange = Range(match.range(at: 2), in: text)

@@ -23,9 +23,8 @@ public enum FilingClassifier {
     public static func classify(itemCodes: [String], sections: [ItemSection], exhibits: [String]) -> [ClassifiedEvent] {
         let codes = Set(itemCodes).union(sections.map(\.code))
         var events: [ClassifiedEvent] = []
-        let personnel = PersonnelReader()
         for section in sections where personnelItems.contains(section.code) {
-            let found = personnel.read(section.text, source: section.code, allowCompensation: section.code == "5.02")
+            let found = PersonnelReader.shared.read(section.text, source: section.code, allowCompensation: section.code == "5.02")
             // Legacy Item 5 "Other Events" covers anything; only officer changes are taken from it here.
             events.append(contentsOf: section.code == "legacy-5" ? found.filter { $0.kind != .compensation } : found)
         }
@@ -37,7 +36,7 @@ public enum FilingClassifier {
         }
         let workforceTexts = sections.filter { workforceItems.contains($0.code) }.map { (source: $0.code, text: $0.text) }
             + exhibits.map { (source: "EX-99", text: $0) }
-        if let workforce = WorkforceReader().read(workforceTexts, isExitItem: codes.contains("2.05")) {
+        if let workforce = WorkforceReader.shared.read(workforceTexts, isExitItem: codes.contains("2.05")) {
             events.append(workforce)
         } else if codes.contains("2.05") {
             events.append(

@@ -3,6 +3,9 @@ import Foundation
 
 /// Reads departures, appointments and pay decisions from an Item 5.02 (or legacy Item 5/6) section.
 struct PersonnelReader {
+    /// Compiled once, as `WorkforceReader.shared` is, and for the same reasons.
+    static let shared = PersonnelReader()
+
     let departureRules: [(ClassificationPhrases.Rule, NSRegularExpression)]
     let appointmentRules: [(ClassificationPhrases.Rule, NSRegularExpression)]
     let compensationRules: [(ClassificationPhrases.Rule, NSRegularExpression)]

@@ -2,6 +2,10 @@ import Foundation
 
 /// Reads workforce reductions, closures and exit plans from Items 2.05, 7.01, 8.01 and press releases.
 struct WorkforceReader {
+    /// Compiled once: the phrases are fixed, and corelibs Foundation does not free all of an `NSRegularExpression`'s
+    /// memory, so a reader made per filing grew a long-running `follow` by about 6 KiB a filing read.
+    static let shared = WorkforceReader()
+
     let layoffs: [NSRegularExpression]
     let closures: [NSRegularExpression]
     let restructurings: [NSRegularExpression]
