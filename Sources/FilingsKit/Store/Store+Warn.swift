@@ -31,7 +31,10 @@ extension Store {
             var spokenFor = Set(notices.map(\.key))
             for notice in notices {
                 var stored = notice
-                if let existing = try WarnNotice.fetchOne(db, key: notice.key) {
+                // Cached statements: a state's first load stores thousands of rows, and compiling these lookups
+                // afresh for each was half of its CPU (bench/run --states).
+                if let existing = try WarnNotice.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM warnNotice WHERE key = ?"), arguments: [notice.key]) {
                     guard Store.isAmended(existing, by: notice) else { continue }
                     try Store.amend(existing, to: stored, sourceURL: sourceURL, now: now, db)
                     outcome.amended.append(stored)
@@ -51,9 +54,8 @@ extension Store {
                     }
                 } else {
                     try notice.insert(db)
-                    try db.execute(
-                        sql: "UPDATE warnNotice SET normalizedCompany = ?, sourceURL = ?, firstSeenAt = ? WHERE key = ?",
-                        arguments: [CompanyName.normalize(notice.company), sourceURL, DatabaseTimestamp.text(now), notice.key])
+                    try db.cachedStatement(sql: "UPDATE warnNotice SET normalizedCompany = ?, sourceURL = ?, firstSeenAt = ? WHERE key = ?")
+                        .execute(arguments: [CompanyName.normalize(notice.company), sourceURL, DatabaseTimestamp.text(now), notice.key])
                     outcome.inserted.append(notice)
                 }
             }
@@ -70,9 +72,8 @@ extension Store {
     /// Writes `notice` over `existing` (same key), flagged as amended with the previous count.
     private static func amend(_ existing: WarnNotice, to notice: WarnNotice, sourceURL: String, now: Date, _ db: Database) throws {
         try notice.update(db)
-        try db.execute(
-            sql: "UPDATE warnNotice SET amendedAt = ?, previousEmployees = ?, sourceURL = ? WHERE key = ?",
-            arguments: [DatabaseTimestamp.text(now), existing.employees, sourceURL, notice.key])
+        try db.cachedStatement(sql: "UPDATE warnNotice SET amendedAt = ?, previousEmployees = ?, sourceURL = ? WHERE key = ?")
+            .execute(arguments: [DatabaseTimestamp.text(now), existing.employees, sourceURL, notice.key])
     }
 
     /// The stored row, under another key, that an earlier edition of EDD's report gave for this site.
@@ -82,11 +83,14 @@ extension Store {
     /// its street address in workbooks but by its city in PDFs, so neither may tell rows apart. When a
     /// letter lists several sites in one city, the row with the same count is taken first.
     static func earlierEdition(of notice: WarnNotice, excluding taken: Set<String>, _ db: Database) throws -> WarnNotice? {
-        let candidates = try WarnNotice.filter(
-            Column("source") == notice.source.rawValue && Column("normalizedCompany") == CompanyName.normalize(notice.company)
-                && Column("noticeDate") == notice.noticeDate
-                && Column("effectiveDate") == notice.effectiveDate
-        ).order(Column("sourceRow")).fetchAll(db).filter { !taken.contains($0.key) && sameSite($0, notice) }
+        // `IS` matches a missing date to a missing date, as the query interface's `== nil` did.
+        let statement = try db.cachedStatement(sql: """
+            SELECT * FROM warnNotice WHERE source = ? AND normalizedCompany = ? AND noticeDate IS ? AND effectiveDate IS ?
+            ORDER BY sourceRow
+            """)
+        let candidates = try WarnNotice.fetchAll(
+            statement, arguments: [notice.source.rawValue, CompanyName.normalize(notice.company), notice.noticeDate, notice.effectiveDate]
+        ).filter { !taken.contains($0.key) && sameSite($0, notice) }
         return candidates.first { $0.employees == notice.employees } ?? candidates.first
     }
 
